@@ -1,0 +1,40 @@
+{
+    "name": "School Logistics Base",
+    "summary": "Places, classes, terms, roles, the inspection engine and the term plan "
+    "shared by the school logistics addons",
+    "version": "18.0.1.0.0",
+    "category": "School Logistics",
+    "author": "School Logistics Team",
+    "website": "https://github.com/school-logistics/school-logistics",
+    "license": "LGPL-3",
+    "depends": ["hr", "mail", "web"],
+    "data": [
+        "security/school_base_groups.xml",
+        "security/ir.model.access.csv",
+        "security/school_base_security.xml",
+        "data/ir_sequence_data.xml",
+        "data/mail_activity_type_data.xml",
+        "data/ir_cron_data.xml",
+        "report/school_place_reports.xml",
+        "report/school_place_templates.xml",
+        "views/school_place_views.xml",
+        "views/school_term_views.xml",
+        "views/school_class_views.xml",
+        "views/school_inspection_template_views.xml",
+        "views/school_inspection_views.xml",
+        "views/school_inspection_schedule_views.xml",
+        "views/school_term_plan_views.xml",
+        "wizard/school_term_plan_copy_views.xml",
+        "views/school_base_menus.xml",
+    ],
+    "demo": [
+        "demo/school_base_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "school_base/static/src/js/tours/*.js",
+        ],
+    },
+    "application": True,
+    "installable": True,
+}

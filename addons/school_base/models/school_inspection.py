@@ -1,0 +1,373 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from .school_inspection_template import ITEM_TYPES
+
+# Fields that the mail machinery writes on any record; they never count as an edit.
+UNLOCKED_PREFIXES = ("message_", "activity_", "website_message")
+
+
+class SchoolInspection(models.Model):
+    _name = "school.inspection"
+    _description = "Inspection"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_planned desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(
+        string="Reference", required=True, copy=False, readonly=True, index="trigram", default="New"
+    )
+    template_id = fields.Many2one(
+        "school.inspection.template", string="Checklist", required=True, index=True,
+        check_company=True, tracking=True,
+    )
+    category = fields.Selection(related="template_id.category", store=True)
+    place_id = fields.Many2one(
+        "school.place", string="Place", required=True, index=True, check_company=True, tracking=True
+    )
+    inspector_user_id = fields.Many2one(
+        "res.users", string="Inspector", index=True, tracking=True,
+        default=lambda self: self.env.user,
+        domain="[('share', '=', False), ('company_ids', 'in', company_id)]",
+    )
+    schedule_id = fields.Many2one(
+        "school.inspection.schedule", string="Schedule", index="btree_not_null",
+        ondelete="set null", readonly=True, check_company=True,
+    )
+    slot_id = fields.Many2one("school.inspection.schedule.slot", string="Slot", readonly=True)
+    date_planned = fields.Datetime(
+        string="Planned", required=True, default=fields.Datetime.now, index=True, tracking=True
+    )
+    date_deadline = fields.Datetime(
+        string="Due By", index=True, tracking=True,
+        help="An inspection still open at this time is marked as missed.",
+    )
+    state = fields.Selection(
+        [("draft", "To Do"), ("done", "Done"), ("missed", "Missed"), ("cancel", "Cancelled")],
+        required=True, default="draft", index=True, tracking=True, copy=False,
+    )
+    date_done = fields.Datetime(string="Finished On", readonly=True, copy=False, tracking=True)
+    done_user_id = fields.Many2one(
+        "res.users", string="Finished By", readonly=True, copy=False, tracking=True
+    )
+    line_ids = fields.One2many("school.inspection.line", "inspection_id", string="Items", copy=True)
+    score = fields.Float(compute="_compute_score", store=True, aggregator="avg", tracking=True)
+    failed_count = fields.Integer(
+        string="Failed Items", compute="_compute_score", store=True, aggregator="sum"
+    )
+    result = fields.Selection(
+        [("pass", "Passed"), ("fail", "Failed")], compute="_compute_score", store=True
+    )
+    note = fields.Text(string="Remarks")
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+
+    _sql_constraints = [
+        (
+            "schedule_slot_uniq",
+            "unique(schedule_id, place_id, date_planned)",
+            "This schedule already created that inspection.",
+        ),
+    ]
+
+    @api.depends(
+        "line_ids.is_failed", "line_ids.weight", "line_ids.is_scored", "template_id.passing_score"
+    )
+    def _compute_score(self):
+        for inspection in self:
+            scored = inspection.line_ids.filtered("is_scored")
+            total = sum(scored.mapped("weight"))
+            passed = sum(scored.filtered(lambda line: not line.is_failed).mapped("weight"))
+            inspection.score = 100.0 * passed / total if total else 100.0
+            inspection.failed_count = len(inspection.line_ids.filtered("is_failed"))
+            inspection.result = (
+                "pass" if inspection.score >= inspection.template_id.passing_score else "fail"
+            )
+
+    @api.onchange("template_id")
+    def _onchange_template_id(self):
+        if self.template_id and not self.line_ids.filtered("has_answer"):
+            self.line_ids = [(5, 0, 0)] + [
+                (0, 0, vals) for vals in self._prepare_line_vals(self.template_id)
+            ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        templates = self.env["school.inspection.template"].browse(
+            [vals["template_id"] for vals in vals_list if vals.get("template_id")]
+        )
+        templates.fetch(["item_ids"])
+        for vals in vals_list:
+            if vals.get("name", "New") == "New":
+                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
+                vals["name"] = self.env["ir.sequence"].with_company(company).next_by_code(
+                    "school.inspection"
+                ) or "New"
+            if vals.get("template_id") and not vals.get("line_ids"):
+                template = self.env["school.inspection.template"].browse(vals["template_id"])
+                vals["line_ids"] = [(0, 0, line) for line in self._prepare_line_vals(template)]
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not all(field.startswith(UNLOCKED_PREFIXES) for field in vals):
+            self._check_unlocked()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_done(self):
+        if any(inspection.state == "done" for inspection in self):
+            raise UserError(_("A finished inspection is a record of the school: it cannot be deleted."))
+
+    @api.model
+    def _prepare_line_vals(self, template):
+        return [
+            {
+                "template_item_id": item.id,
+                "sequence": item.sequence,
+                "name": item.name,
+                "item_type": item.item_type,
+                "min_value": item.min_value,
+                "max_value": item.max_value,
+                "photo_required_on_fail": item.photo_required_on_fail,
+                "weight": item.weight,
+            }
+            for item in template.item_ids
+        ]
+
+    def _is_manager(self):
+        return self.env.user.has_group("school_base.group_school_logistics_manager")
+
+    def _check_unlocked(self):
+        if self.env.su or self._is_manager():
+            return
+        done = self.filtered(lambda inspection: inspection.state == "done")
+        if done:
+            raise UserError(
+                _(
+                    "Inspection %(name)s was finished by %(user)s on %(date)s and is locked; "
+                    "only the logistics manager can correct it.",
+                    name=done[0].name,
+                    user=done[0].done_user_id.name or "",
+                    date=done[0].date_done or "",
+                )
+            )
+
+    def _check_complete(self):
+        for inspection in self:
+            if not inspection.line_ids:
+                raise ValidationError(
+                    _("Inspection %(name)s has no items to check.", name=inspection.name)
+                )
+            unanswered = inspection.line_ids.filtered(lambda line: not line.has_answer)
+            if unanswered:
+                raise ValidationError(
+                    _(
+                        "Answer every item before finishing %(name)s. Still open: %(items)s",
+                        name=inspection.name,
+                        items=", ".join(unanswered.mapped("name")),
+                    )
+                )
+            without_photo = inspection.line_ids.filtered(
+                lambda line: line.is_failed and line.photo_required_on_fail and not line.photo
+            )
+            if without_photo:
+                raise ValidationError(
+                    _(
+                        "Take a photo of each failed item before finishing %(name)s: %(items)s",
+                        name=inspection.name,
+                        items=", ".join(without_photo.mapped("name")),
+                    )
+                )
+
+    def action_done(self):
+        if any(inspection.state not in ("draft", "missed") for inspection in self):
+            raise UserError(_("Only an inspection to do (or a missed one) can be finished."))
+        self._check_complete()
+        self.write(
+            {"state": "done", "date_done": fields.Datetime.now(), "done_user_id": self.env.user.id}
+        )
+        auto_lines = self.line_ids.filtered(
+            lambda line: line.is_failed
+            and not line.follow_up_ref
+            and line.inspection_id.template_id.auto_follow_up
+            and line.inspection_id.template_id.follow_up_model
+        )
+        auto_lines._create_follow_ups()
+        return True
+
+    def action_reset_draft(self):
+        if not self._is_manager():
+            raise UserError(_("Only the logistics manager can reopen a finished inspection."))
+        self.filtered(lambda inspection: inspection.state in ("done", "missed", "cancel")).write(
+            {"state": "draft", "date_done": False, "done_user_id": False}
+        )
+        return True
+
+    def action_cancel(self):
+        self._check_unlocked()
+        self.filtered(lambda inspection: inspection.state in ("draft", "missed")).write(
+            {"state": "cancel"}
+        )
+        return True
+
+    @api.model
+    def _cron_mark_missed(self, batch_size=1000):
+        """Mark the inspections still open after their deadline as missed."""
+        domain = [("state", "=", "draft"), ("date_deadline", "<", fields.Datetime.now())]
+        overdue = self.search(domain, limit=batch_size)
+        overdue.write({"state": "missed"})
+        remaining = self.search_count(domain) if len(overdue) == batch_size else 0
+        self.env["ir.cron"]._notify_progress(done=len(overdue), remaining=remaining)
+        return overdue
+
+
+class SchoolInspectionLine(models.Model):
+    _name = "school.inspection.line"
+    _description = "Inspection Item Result"
+    _order = "inspection_id, sequence, id"
+
+    inspection_id = fields.Many2one(
+        "school.inspection", required=True, index=True, ondelete="cascade"
+    )
+    template_item_id = fields.Many2one(
+        "school.inspection.template.item", string="Checklist Item", ondelete="set null"
+    )
+    sequence = fields.Integer(default=10)
+    name = fields.Char(string="Check", required=True)
+    item_type = fields.Selection(ITEM_TYPES, string="Answer Type", required=True, default="check")
+    min_value = fields.Float(string="Minimum")
+    max_value = fields.Float(string="Maximum")
+    photo_required_on_fail = fields.Boolean(string="Photo On Failure")
+    weight = fields.Float(default=1.0)
+    check_result = fields.Selection(
+        [("pass", "OK"), ("fail", "Problem"), ("na", "Not Applicable")], string="Result"
+    )
+    value_number = fields.Float(string="Reading")
+    value_number_set = fields.Boolean(string="Reading Entered")
+    value_text = fields.Text(string="Answer")
+    photo = fields.Image(max_width=1600, max_height=1600, attachment=True)
+    note = fields.Char(string="Remark")
+    has_answer = fields.Boolean(compute="_compute_result", store=True)
+    is_failed = fields.Boolean(string="Failed", compute="_compute_result", store=True, index=True)
+    is_scored = fields.Boolean(compute="_compute_result", store=True)
+    follow_up_ref = fields.Reference(
+        selection="_selection_follow_up_ref", string="Follow-up", readonly=True, copy=False
+    )
+    place_id = fields.Many2one(related="inspection_id.place_id", store=True, index=True)
+    state = fields.Selection(related="inspection_id.state", store=True)
+    company_id = fields.Many2one(related="inspection_id.company_id", store=True, index=True)
+
+    @api.depends(
+        "item_type", "check_result", "value_number", "value_number_set", "value_text", "photo",
+        "min_value", "max_value",
+    )
+    def _compute_result(self):
+        for line in self:
+            failed = False
+            answered = True
+            scored = True
+            if line.item_type == "check":
+                answered = bool(line.check_result)
+                failed = line.check_result == "fail"
+                scored = line.check_result != "na"
+            elif line.item_type == "number":
+                answered = line.value_number_set
+                has_limits = line.min_value or line.max_value
+                failed = bool(
+                    answered
+                    and has_limits
+                    and not (line.min_value <= line.value_number <= line.max_value)
+                )
+            elif line.item_type == "text":
+                answered = bool(line.value_text)
+                scored = False
+            elif line.item_type == "photo":
+                answered = bool(line.photo)
+            line.has_answer = answered
+            line.is_failed = failed
+            line.is_scored = scored and line.weight > 0
+
+    @api.model
+    def _selection_follow_up_ref(self):
+        return self.env["school.inspection.template"]._selection_follow_up_model()
+
+    @api.onchange("value_number")
+    def _onchange_value_number(self):
+        self.value_number_set = True
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        inspections = self.env["school.inspection"].browse(
+            {vals["inspection_id"] for vals in vals_list if vals.get("inspection_id")}
+        )
+        inspections._check_unlocked()
+        for vals in vals_list:
+            if "value_number" in vals and "value_number_set" not in vals:
+                vals["value_number_set"] = True
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if set(vals) - {"follow_up_ref"}:
+            self.inspection_id._check_unlocked()
+        if "value_number" in vals and "value_number_set" not in vals:
+            vals = dict(vals, value_number_set=True)
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_done(self):
+        self.inspection_id._check_unlocked()
+
+    def _get_follow_up_model(self):
+        """Model in which a failed line creates its follow-up (override point)."""
+        self.ensure_one()
+        return self.inspection_id.template_id.follow_up_model
+
+    def _create_follow_ups(self):
+        by_model = {}
+        for line in self:
+            if not line.is_failed:
+                raise UserError(_("Only a failed item needs a follow-up: %(item)s", item=line.name))
+            if line.follow_up_ref:
+                raise UserError(
+                    _("Item %(item)s already has its follow-up %(record)s.",
+                      item=line.name, record=line.follow_up_ref.display_name)
+                )
+            model = line._get_follow_up_model()
+            if not model:
+                raise UserError(
+                    _(
+                        "Checklist %(template)s has no follow-up configured: choose one on the checklist first.",
+                        template=line.inspection_id.template_id.name,
+                    )
+                )
+            by_model.setdefault(model, self.browse())
+            by_model[model] |= line
+        records = []
+        for model, lines in by_model.items():
+            new_records = self.env[model]._create_from_inspection_lines(lines)
+            for line, record in zip(lines, new_records):
+                line.follow_up_ref = f"{model},{record.id}"
+            records.append(new_records)
+        return records
+
+    def action_create_follow_up(self):
+        self.ensure_one()
+        record = self._create_follow_ups()[0]
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": record._name,
+            "res_id": record.id,
+            "view_mode": "form",
+            "target": "current",
+        }
+
+    def action_open_follow_up(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self.follow_up_ref._name,
+            "res_id": self.follow_up_ref.id,
+            "view_mode": "form",
+            "target": "current",
+        }

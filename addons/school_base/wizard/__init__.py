@@ -1,0 +1,1 @@
+from . import school_term_plan_copy
