@@ -212,13 +212,14 @@ class SchoolInspection(models.Model):
         return True
 
     @api.model
-    def _cron_mark_missed(self, batch_size=1000):
+    def _get_missed_domain(self):
+        return [("state", "=", "draft"), ("date_deadline", "<", fields.Datetime.now())]
+
+    @api.model
+    def _mark_missed(self, limit=None):
         """Mark the inspections still open after their deadline as missed."""
-        domain = [("state", "=", "draft"), ("date_deadline", "<", fields.Datetime.now())]
-        overdue = self.search(domain, limit=batch_size)
+        overdue = self.search(self._get_missed_domain(), limit=limit)
         overdue.write({"state": "missed"})
-        remaining = self.search_count(domain) if len(overdue) == batch_size else 0
-        self.env["ir.cron"]._notify_progress(done=len(overdue), remaining=remaining)
         return overdue
 
 
@@ -303,7 +304,8 @@ class SchoolInspectionLine(models.Model):
         )
         inspections._check_unlocked()
         for vals in vals_list:
-            if "value_number" in vals and "value_number_set" not in vals:
+            # a non-zero reading is an answer; a zero one counts once entered in the form
+            if vals.get("value_number") and "value_number_set" not in vals:
                 vals["value_number_set"] = True
         return super().create(vals_list)
 
@@ -311,6 +313,7 @@ class SchoolInspectionLine(models.Model):
         if set(vals) - {"follow_up_ref"}:
             self.inspection_id._check_unlocked()
         if "value_number" in vals and "value_number_set" not in vals:
+            # writing a reading on an existing item is answering it, zero included
             vals = dict(vals, value_number_set=True)
         return super().write(vals)
 

@@ -118,7 +118,7 @@ class SchoolInspectionSchedule(models.Model):
         if any(not 1 <= schedule.month_day <= 31 for schedule in self):
             raise ValidationError(_("The day of the month must be between 1 and 31."))
 
-    @api.constrains("frequency", "slot_ids")
+    @api.constrains("frequency", "slot_ids", "template_id")
     def _check_slots(self):
         for schedule in self.filtered(lambda s: s.frequency == "daily" and not s.slot_ids):
             raise ValidationError(
@@ -131,7 +131,7 @@ class SchoolInspectionSchedule(models.Model):
             if schedule.date_end and schedule.date_end < schedule.date_start:
                 raise ValidationError(_("A schedule must end after it starts."))
 
-    @api.constrains("place_ids", "place_kind")
+    @api.constrains("place_ids", "place_kind", "template_id")
     def _check_places(self):
         for schedule in self:
             if not schedule.place_ids and not schedule.place_kind:
@@ -252,28 +252,32 @@ class SchoolInspectionSchedule(models.Model):
         return created
 
     @api.model
+    def _get_due_schedule_domain(self):
+        return [
+            "|", ("last_generated_date", "=", False),
+            ("last_generated_date", "<", fields.Date.today()),
+        ]
+
+    @api.model
     def _cron_generate_inspections(self, batch_size=50):
-        """Create today's due inspections and mark the overdue ones as missed."""
-        schedules = self.search(
-            [
-                "|", ("last_generated_date", "=", False),
-                ("last_generated_date", "<", fields.Date.context_today(self)),
-            ],
-            limit=batch_size,
-        )
+        """Create the due inspections of today and tomorrow, mark the overdue ones missed.
+
+        Idempotent and batched: a schedule is handled once a (UTC) day and always
+        generates up to tomorrow in its own timezone, so every local day is ready
+        before it starts; the cron is rescheduled while work remains.
+        """
+        Inspection = self.env["school.inspection"]
+        schedules = self.search(self._get_due_schedule_domain(), limit=batch_size)
         for schedule in schedules:
             today = fields.Date.context_today(schedule.with_context(tz=schedule.tz))
-            schedule._generate_inspections(today)
+            schedule._generate_inspections(today + timedelta(days=1))
+        missed = Inspection._mark_missed(limit=batch_size * 100)
         remaining = 0
         if len(schedules) == batch_size:
-            remaining = self.search_count(
-                [
-                    "|", ("last_generated_date", "=", False),
-                    ("last_generated_date", "<", fields.Date.context_today(self)),
-                ]
-            )
-        self.env["ir.cron"]._notify_progress(done=len(schedules), remaining=remaining)
-        self.env["school.inspection"]._cron_mark_missed()
+            remaining += self.search_count(self._get_due_schedule_domain())
+        if len(missed) == batch_size * 100:
+            remaining += Inspection.search_count(Inspection._get_missed_domain())
+        self.env["ir.cron"]._notify_progress(done=len(schedules) + len(missed), remaining=remaining)
 
     def action_generate_now(self):
         today = fields.Date.context_today(self)

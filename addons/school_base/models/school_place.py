@@ -157,7 +157,7 @@ class SchoolPlace(models.Model):
         }
 
     def action_print_qr_labels(self):
-        return self.env.ref("school_base.action_report_school_place_qr_labels").report_action(self)
+        return self.env.ref("school_base.action_report_school_place_qr_labels").report_action(self, config=False)
 
     def _get_qr_redirect_url(self):
         """Where the QR link lands after login (override point: a patrol addon may start a check)."""
