@@ -77,6 +77,7 @@ class SchoolPlace(models.Model):
     active = fields.Boolean(default=True)
     sequence = fields.Integer(default=10)
     note = fields.Html()
+    inspection_count = fields.Integer(compute="_compute_inspection_count")
     qr_url = fields.Char(string="QR Link", compute="_compute_qr_url")
     qr_image = fields.Binary(string="QR Code", compute="_compute_qr_image")
 
@@ -104,6 +105,15 @@ class SchoolPlace(models.Model):
         )
         for place in self:
             place.child_count = counts.get(place, 0)
+
+    def _compute_inspection_count(self):
+        counts = dict(
+            self.env["school.inspection"]._read_group(
+                [("place_id", "in", self.ids)], ["place_id"], ["__count"]
+            )
+        )
+        for place in self:
+            place.inspection_count = counts.get(place, 0)
 
     def _compute_qr_url(self):
         for place in self:
@@ -155,6 +165,49 @@ class SchoolPlace(models.Model):
             "domain": [("parent_id", "=", self.id)],
             "context": {"default_parent_id": self.id, "default_company_id": self.company_id.id},
         }
+
+    def action_open_inspections(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("school_base.school_inspection_action")
+        action["domain"] = [("place_id", "child_of", self.id)]
+        action["context"] = {"default_place_id": self.id}
+        return action
+
+    def action_start_inspection(self):
+        """From the place's QR on a phone: open my inspection due here now, or start one."""
+        self.ensure_one()
+        now = fields.Datetime.now()
+        due = self.env["school.inspection"].search(
+            [
+                ("place_id", "=", self.id),
+                ("state", "=", "draft"),
+                ("inspector_user_id", "in", (self.env.user.id, False)),
+                ("date_planned", "<=", now),
+            ],
+            order="date_deadline asc, id asc",
+            limit=1,
+        )
+        action = {
+            "type": "ir.actions.act_window",
+            "res_model": "school.inspection",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+        }
+        if due:
+            action["res_id"] = due.id
+            return action
+        template = self.env["school.inspection.template"].search(
+            [("place_kind", "in", (self.kind, False)), ("company_id", "=", self.company_id.id)],
+            order="place_kind desc nulls last, sequence, id",
+            limit=1,
+        )
+        action["context"] = {
+            "default_place_id": self.id,
+            "default_template_id": template.id,
+            "default_company_id": self.company_id.id,
+        }
+        return action
 
     def action_print_qr_labels(self):
         return self.env.ref("school_base.action_report_school_place_qr_labels").report_action(self, config=False)

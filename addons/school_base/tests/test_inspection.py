@@ -104,3 +104,19 @@ class TestInspection(SchoolBaseCommon):
             inspections, [{"place_id": self.gate.id, "state": "draft"}, {"place_id": self.stairs.id, "state": "draft"}]
         )
         self.assertEqual(len(inspections.line_ids), 8)
+
+    def test_start_from_place(self):
+        """Opening a place from its QR starts my due inspection there, or a new one with the right checklist."""
+        generic = self.env["school.inspection.template"].create({"name": "通用检查", "place_kind": False})
+        action = self.gate.with_user(self.staff).action_start_inspection()
+        self.assertNotIn("res_id", action)
+        self.assertEqual(action["context"]["default_template_id"], self.template.id, "the gate's own checklist first")
+        self.assertEqual(self.stairs.action_start_inspection()["context"]["default_template_id"], generic.id)
+        with Form(self.env["school.inspection"].with_user(self.staff).with_context(action["context"])) as form:
+            self.assertEqual(len(form.line_ids), 4)
+        self.assertEqual(form.record.place_id, self.gate)
+        due = self._new_inspection(user=self.staff, date_planned="2026-01-01 00:00:00", date_deadline="2099-01-01 00:00:00")
+        self._new_inspection(user=self.officer, date_planned="2025-12-31 00:00:00")
+        action = self.gate.with_user(self.staff).action_start_inspection()
+        self.assertEqual(action["res_id"], due.id)
+        self.assertEqual(self.gate.inspection_count, 3)
