@@ -29,6 +29,14 @@
     ],
     "demo": [
         "demo/school_base_demo.xml",
+        "demo/hr_employee_demo.xml",
+        "demo/school_place_demo.xml",
+        "demo/school_term_demo.xml",
+        "demo/school_class_demo.xml",
+        "demo/school_inspection_template_demo.xml",
+        "demo/school_inspection_schedule_demo.xml",
+        "demo/school_inspection_demo.xml",
+        "demo/school_term_plan_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
