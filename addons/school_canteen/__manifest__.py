@@ -1,0 +1,19 @@
+{
+    "name": "School Canteen",
+    "summary": "Canteen food safety: acceptance, samples, disinfection, morning checks "
+    "and meal accompaniment",
+    "version": "18.0.1.0.0",
+    "category": "School Logistics",
+    "author": "School Logistics Team",
+    "website": "https://github.com/school-logistics/school-logistics",
+    "license": "LGPL-3",
+    "depends": ["school_base", "stock", "purchase", "hr"],
+    "data": [
+        "security/school_canteen_groups.xml",
+        "security/ir.model.access.csv",
+        "views/school_canteen_menus.xml",
+    ],
+    "demo": [],
+    "installable": True,
+    "application": False,
+}
