@@ -1,0 +1,455 @@
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+HAZARD_CATEGORIES = [
+    ("fire", "Fire"),
+    ("electricity", "Electricity"),
+    ("building", "Building"),
+    ("traffic", "Traffic"),
+    ("food", "Food"),
+    ("equipment", "Equipment"),
+    ("other", "Other"),
+]
+OPEN_STATES = ("reported", "assigned", "rectifying")
+# Fields the mail machinery writes on any record; they never count as an edit.
+UNLOCKED_PREFIXES = ("message_", "activity_", "website_message")
+
+
+class SchoolSafetyHazard(models.Model):
+    _name = "school.safety.hazard"
+    _description = "Safety Hazard"
+    _inherit = ["mail.thread", "mail.activity.mixin", "school.inspection.follow.up.mixin"]
+    _order = "date_reported desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(
+        string="Reference", required=True, copy=False, readonly=True, index="trigram", default="New"
+    )
+    description = fields.Text(string="What Is Wrong", required=True, tracking=True)
+    photo = fields.Image(string="Photo", max_width=1600, max_height=1600, attachment=True)
+    photo_after = fields.Image(
+        string="Photo After Fix", max_width=1600, max_height=1600, attachment=True, copy=False
+    )
+    place_id = fields.Many2one(
+        "school.place", required=True, index=True, check_company=True, tracking=True
+    )
+    category = fields.Selection(
+        HAZARD_CATEGORIES, required=True, default="other", index=True, tracking=True
+    )
+    severity_id = fields.Many2one(
+        "school.safety.hazard.severity", string="Severity", required=True, tracking=True,
+        default=lambda self: self.env["school.safety.hazard.severity"].search([], limit=1),
+    )
+    source = fields.Selection(
+        [("report", "Staff Report"), ("patrol", "Patrol"), ("drill", "Drill"), ("other", "Other")],
+        required=True, default="report", tracking=True,
+    )
+    drill_id = fields.Many2one("school.safety.drill", string="Drill", index="btree_not_null", ondelete="set null")
+    reporter_user_id = fields.Many2one(
+        "res.users", string="Reported By", required=True, default=lambda self: self.env.user,
+        tracking=True,
+    )
+    date_reported = fields.Datetime(
+        string="Reported On", required=True, default=fields.Datetime.now, tracking=True
+    )
+    date_deadline = fields.Datetime(
+        string="Fix By", compute="_compute_date_deadline", store=True, readonly=False,
+        index=True, tracking=True, precompute=True,
+    )
+    assigned_user_id = fields.Many2one(
+        "res.users", string="Rectification By", index="btree_not_null", tracking=True,
+        domain="[('share', '=', False), ('company_ids', 'in', company_id)]",
+        help="The person responsible for fixing the hazard.",
+    )
+    state = fields.Selection(
+        [
+            ("reported", "Reported"),
+            ("assigned", "Assigned"),
+            ("rectifying", "Rectifying"),
+            ("recheck", "Awaiting Re-check"),
+            ("closed", "Closed"),
+            ("cancel", "Cancelled"),
+        ],
+        required=True, default="reported", index=True, tracking=True, copy=False,
+    )
+    rectification_note = fields.Text(string="What Was Done", tracking=True, copy=False)
+    rectified_user_id = fields.Many2one(
+        "res.users", string="Rectified By", readonly=True, copy=False, tracking=True
+    )
+    date_rectified = fields.Datetime(string="Rectified On", readonly=True, copy=False)
+    recheck_user_id = fields.Many2one(
+        "res.users", string="Re-checked By", readonly=True, copy=False, tracking=True
+    )
+    date_rechecked = fields.Datetime(string="Re-checked On", readonly=True, copy=False)
+    recheck_note = fields.Text(string="Re-check Remarks", copy=False, tracking=True)
+    cancel_reason = fields.Text(copy=False, tracking=True)
+    maintenance_request_id = fields.Many2one(
+        "maintenance.request", string="Repair Request", index="btree_not_null", copy=False,
+        ondelete="set null", tracking=True, check_company=True,
+    )
+    escalation_level = fields.Selection(
+        [("0", "Not Escalated"), ("1", "Logistics Director"), ("2", "Principal")],
+        default="0", required=True, copy=False, tracking=True, index=True,
+    )
+    date_escalated = fields.Datetime(string="Escalated On", readonly=True, copy=False)
+    is_overdue = fields.Boolean(
+        string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+
+    @api.depends("date_reported", "severity_id.deadline_hours")
+    def _compute_date_deadline(self):
+        for hazard in self:
+            if hazard.date_reported and hazard.severity_id:
+                hazard.date_deadline = hazard.date_reported + timedelta(
+                    hours=hazard.severity_id.deadline_hours
+                )
+            elif not hazard.date_deadline:
+                hazard.date_deadline = False
+
+    @api.depends("state", "date_deadline")
+    def _compute_is_overdue(self):
+        now = fields.Datetime.now()
+        for hazard in self:
+            hazard.is_overdue = bool(
+                hazard.state in OPEN_STATES and hazard.date_deadline and hazard.date_deadline < now
+            )
+
+    def _search_is_overdue(self, operator, value):
+        if operator not in ("=", "!="):
+            raise UserError(_("Unsupported search on overdue hazards."))
+        domain = [("state", "in", OPEN_STATES), ("date_deadline", "<", fields.Datetime.now())]
+        return domain if (operator == "=") == bool(value) else ["!", "&", *domain]
+
+    @api.constrains("date_deadline", "date_reported")
+    def _check_deadline(self):
+        for hazard in self:
+            if hazard.date_deadline and hazard.date_deadline < hazard.date_reported:
+                raise ValidationError(_("A hazard cannot be due before it was reported."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "New") == "New":
+                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
+                vals["name"] = self.env["ir.sequence"].with_company(company).next_by_code(
+                    "school.safety.hazard"
+                ) or "New"
+        hazards = super().create(vals_list)
+        hazards.filtered("assigned_user_id")._notify_assignee()
+        return hazards
+
+    def write(self, vals):
+        if not all(field.startswith(UNLOCKED_PREFIXES) for field in vals):
+            self._check_unlocked()
+        res = super().write(vals)
+        if vals.get("assigned_user_id"):
+            self.filtered(lambda h: h.state in OPEN_STATES)._notify_assignee()
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_recorded(self):
+        if any(hazard.state != "reported" or hazard.inspection_line_id for hazard in self):
+            raise UserError(
+                _("A hazard in the ledger cannot be deleted; cancel it with a reason instead.")
+            )
+
+    # ------------------------------------------------------------------
+    # Follow-up of inspections (school_base override point)
+    # ------------------------------------------------------------------
+    @api.model
+    def _prepare_vals_from_inspection_line(self, line):
+        vals = super()._prepare_vals_from_inspection_line(line)
+        inspection = line.inspection_id
+        description = _(
+            "%(check)s failed on %(inspection)s (%(template)s).",
+            check=line.name, inspection=inspection.name, template=inspection.template_id.name,
+        )
+        if line.note:
+            description = f"{description}\n{line.note}"
+        vals.update(
+            {
+                "description": description,
+                "place_id": inspection.place_id.id,
+                "photo": line.photo,
+                "source": "patrol",
+                "category": inspection.template_id.hazard_category or "other",
+                "reporter_user_id": (inspection.done_user_id or self.env.user).id,
+                "date_reported": inspection.date_done or fields.Datetime.now(),
+                "company_id": inspection.company_id.id,
+            }
+        )
+        return vals
+
+    # ------------------------------------------------------------------
+    # Workflow
+    # ------------------------------------------------------------------
+    def _is_safety_manager(self):
+        return self.env.user.has_group("school_safety.group_safety_manager")
+
+    def _check_unlocked(self):
+        if self.env.su or self.env.user.has_group("school_base.group_school_logistics_manager"):
+            return
+        locked = self.filtered(lambda hazard: hazard.state in ("closed", "cancel"))
+        if locked:
+            raise UserError(
+                _("Hazard %(name)s is closed: only the logistics director can change it.",
+                  name=locked[0].name)
+            )
+
+    def _check_state(self, allowed, action):
+        for hazard in self:
+            if hazard.state not in allowed:
+                raise UserError(
+                    _("Hazard %(name)s cannot be %(action)s from the state %(state)s.",
+                      name=hazard.name, action=action,
+                      state=dict(self._fields["state"]._description_selection(self.env))[hazard.state])
+                )
+
+    def _notify_assignee(self):
+        for hazard in self:
+            hazard.activity_unlink(["school_safety.mail_activity_type_hazard_rectify"])
+            hazard.activity_schedule(
+                "school_safety.mail_activity_type_hazard_rectify",
+                date_deadline=fields.Date.context_today(hazard, hazard.date_deadline) if hazard.date_deadline else None,
+                summary=_("Fix hazard %(name)s", name=hazard.name),
+                note=hazard.description,
+                user_id=hazard.assigned_user_id.id,
+            )
+
+    def action_assign(self):
+        self._check_state(("reported", "assigned"), _("assigned"))
+        if not self._is_safety_manager():
+            raise UserError(_("Only the safety manager assigns hazards."))
+        for hazard in self:
+            if not hazard.assigned_user_id:
+                raise UserError(
+                    _("Choose who fixes hazard %(name)s before assigning it.", name=hazard.name)
+                )
+        self.write({"state": "assigned"})
+        return True
+
+    def action_start(self):
+        self._check_state(("reported", "assigned"), _("started"))
+        self._check_assignee_or_manager()
+        self.write({"state": "rectifying"})
+        return True
+
+    def _check_assignee_or_manager(self):
+        if self._is_safety_manager():
+            return
+        if any(hazard.assigned_user_id != self.env.user for hazard in self):
+            raise UserError(_("Only the person assigned to the hazard or the safety manager can do this."))
+
+    def action_submit_recheck(self):
+        self._check_state(OPEN_STATES, _("sent to re-check"))
+        self._check_assignee_or_manager()
+        for hazard in self:
+            if not hazard.rectification_note:
+                raise UserError(
+                    _("Describe what was done on hazard %(name)s before asking for the re-check.",
+                      name=hazard.name)
+                )
+        for hazard in self:
+            hazard._mark_rectified(self.env.user)
+        return True
+
+    def _mark_rectified(self, user, note=None, date=None):
+        """The hazard was fixed by ``user``: it now waits for someone else's re-check."""
+        self.ensure_one()
+        vals = {
+            "state": "recheck",
+            "rectified_user_id": user.id,
+            "date_rectified": date or fields.Datetime.now(),
+        }
+        if note and not self.rectification_note:
+            vals["rectification_note"] = note
+        self.write(vals)
+        self.activity_feedback(["school_safety.mail_activity_type_hazard_rectify"])
+        checker = self._get_recheck_user()
+        if checker:
+            self.activity_schedule(
+                "school_safety.mail_activity_type_hazard_recheck",
+                summary=_("Re-check hazard %(name)s", name=self.name),
+                user_id=checker.id,
+            )
+
+    def _get_recheck_user(self):
+        """Who is asked to re-check: the reporter, or the director when the reporter fixed it."""
+        self.ensure_one()
+        if self.reporter_user_id and self.reporter_user_id != self.rectified_user_id:
+            return self.reporter_user_id
+        return self.company_id._get_safety_director()
+
+    def action_recheck_pass(self):
+        self._check_state(("recheck",), _("closed"))
+        for hazard in self:
+            if hazard.rectified_user_id == self.env.user:
+                raise UserError(
+                    _("You fixed hazard %(name)s yourself: someone else must re-check it.",
+                      name=hazard.name)
+                )
+            if not hazard.photo_after:
+                raise UserError(
+                    _("Take a photo of the fixed place before closing hazard %(name)s.", name=hazard.name)
+                )
+        self.write(
+            {"state": "closed", "recheck_user_id": self.env.user.id, "date_rechecked": fields.Datetime.now()}
+        )
+        self.activity_feedback(["school_safety.mail_activity_type_hazard_recheck"])
+        self.activity_unlink(["school_safety.mail_activity_type_hazard_escalation"])
+        return True
+
+    def action_recheck_fail(self):
+        self._check_state(("recheck",), _("sent back"))
+        for hazard in self:
+            if hazard.rectified_user_id == self.env.user:
+                raise UserError(
+                    _("You fixed hazard %(name)s yourself: someone else must re-check it.", name=hazard.name)
+                )
+            if not hazard.recheck_note:
+                raise UserError(
+                    _("Say in the re-check remarks what is still wrong with hazard %(name)s.", name=hazard.name)
+                )
+        self.write({"state": "rectifying"})
+        self.activity_feedback(["school_safety.mail_activity_type_hazard_recheck"])
+        self.filtered("assigned_user_id")._notify_assignee()
+        return True
+
+    def action_open_cancel_wizard(self):
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Cancel Hazard"),
+            "res_model": "school.safety.hazard.cancel",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_hazard_ids": self.ids},
+        }
+
+    def _cancel(self, reason):
+        self._check_state(OPEN_STATES + ("recheck",), _("cancelled"))
+        if not self._is_safety_manager():
+            raise UserError(_("Only the safety manager cancels hazards."))
+        if not (reason or "").strip():
+            raise UserError(_("Give the reason for cancelling the hazard."))
+        self.write({"state": "cancel", "cancel_reason": reason})
+        self.activity_unlink(
+            [
+                "school_safety.mail_activity_type_hazard_rectify",
+                "school_safety.mail_activity_type_hazard_recheck",
+                "school_safety.mail_activity_type_hazard_escalation",
+            ]
+        )
+
+    def action_reopen(self):
+        if not self.env.user.has_group("school_base.group_school_logistics_manager"):
+            raise UserError(_("Only the logistics director can reopen a hazard."))
+        self._check_state(("closed", "cancel"), _("reopened"))
+        self.write({"state": "rectifying" if self.assigned_user_id else "reported"})
+        return True
+
+    def _prepare_maintenance_request_vals(self):
+        """Values of the repair request raised from the hazard (override point)."""
+        self.ensure_one()
+        team = self.env["maintenance.team"].search([("company_id", "in", (self.company_id.id, False))], limit=1)
+        if not team:
+            raise UserError(
+                _("Create a maintenance team for %(school)s first: repair requests are worked by a team.",
+                  school=self.company_id.name)
+            )
+        return {
+            "name": _("%(ref)s: %(place)s", ref=self.name, place=self.place_id.display_name),
+            "maintenance_team_id": team.id,
+            "description": self.description,
+            "maintenance_type": "corrective",
+            "priority": "3" if self.severity_id.deadline_hours <= 24 else "2",
+            "schedule_date": self.date_deadline,
+            "user_id": self.assigned_user_id.id,
+            "company_id": self.company_id.id,
+        }
+
+    def action_create_repair(self):
+        self.ensure_one()
+        if self.maintenance_request_id:
+            raise UserError(_("Hazard %(name)s already has a repair request.", name=self.name))
+        self._check_state(OPEN_STATES, _("sent to repair"))
+        self.check_access("write")
+        # sudo: with hr_maintenance a request without an assigned equipment has no owner, so
+        # the reporter's "own requests" rule cannot match it at creation; access to the
+        # hazard was checked just above, and the user follows the request to see it.
+        request = self.env["maintenance.request"].sudo().create(self._prepare_maintenance_request_vals())
+        request.message_subscribe(partner_ids=(self.env.user.partner_id | self.assigned_user_id.partner_id).ids)
+        request = request.sudo(False)
+        vals = {"maintenance_request_id": request.id}
+        if self.state != "rectifying":
+            vals["state"] = "rectifying"
+        self.write(vals)
+        return self.action_open_repair()
+
+    def action_open_repair(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "maintenance.request",
+            "res_id": self.maintenance_request_id.id,
+            "view_mode": "form",
+            "target": "current",
+        }
+
+    # ------------------------------------------------------------------
+    # Escalation
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_escalate_overdue(self, batch_size=500):
+        """Overdue hazards go to the logistics director, then to the principal.
+
+        Each step happens once per hazard (``escalation_level``), with an activity and
+        a message; the principal step waits the severity's extra delay.
+        """
+        now = fields.Datetime.now()
+        to_director = self.search(
+            [("state", "in", OPEN_STATES), ("date_deadline", "<", now), ("escalation_level", "=", "0")],
+            limit=batch_size,
+        )
+        for hazard in to_director:
+            hazard._escalate("1", hazard.company_id._get_safety_director())
+        candidates = self.search(
+            [("state", "in", OPEN_STATES), ("date_deadline", "<", now), ("escalation_level", "=", "1")],
+            limit=batch_size,
+        )
+        to_principal = candidates.filtered(
+            lambda h: h.date_deadline + timedelta(hours=h.severity_id.principal_delay_hours) <= now
+        )
+        for hazard in to_principal:
+            hazard._escalate("2", hazard.company_id._get_principal())
+        self.env["ir.cron"]._notify_progress(
+            done=len(to_director) + len(to_principal),
+            remaining=len(to_director) == batch_size and 1 or 0,
+        )
+        return to_director | to_principal
+
+    def _escalate(self, level, user):
+        self.ensure_one()
+        self.write({"escalation_level": level, "date_escalated": fields.Datetime.now()})
+        level_name = dict(self._fields["escalation_level"]._description_selection(self.env))[level]
+        if user:
+            self.activity_schedule(
+                "school_safety.mail_activity_type_hazard_escalation",
+                summary=_("Overdue hazard %(name)s", name=self.name),
+                note=self.description,
+                user_id=user.id,
+            )
+        self.message_post(
+            body=_(
+                "Hazard overdue since %(deadline)s: escalated to the %(level)s (%(user)s).",
+                deadline=fields.Datetime.to_string(self.date_deadline),
+                level=level_name,
+                user=user.name or _("nobody configured"),
+            ),
+            partner_ids=user.partner_id.ids,
+            subtype_xmlid="mail.mt_note",
+        )

@@ -1,0 +1,1 @@
+from . import school_safety_hazard_xlsx

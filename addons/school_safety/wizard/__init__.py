@@ -1,0 +1,2 @@
+from . import school_safety_hazard_cancel
+from . import school_safety_month_report
