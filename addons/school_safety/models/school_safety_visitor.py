@@ -1,0 +1,357 @@
+import logging
+import re
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+_logger = logging.getLogger(__name__)
+
+VISITOR_STATES = [
+    ("on_campus", "On Campus"),
+    ("left", "Left"),
+    ("refused", "Entry Refused"),
+]
+RETENTION_PARAM = "school_safety.visitor_id_retention_days"
+DEFAULT_RETENTION_DAYS = 180
+ERASE_BATCH_SIZE = 1000
+# Mainland resident identity card (GB 11643): 17 digits and an ISO 7064 MOD 11-2 check character.
+RESIDENT_ID_RE = re.compile(r"^\d{17}[\dX]$")
+RESIDENT_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+RESIDENT_ID_CHECK = "10X98765432"
+# Passports, Hong Kong / Macau / Taiwan permits, foreigners' permanent residence cards.
+OTHER_ID_RE = re.compile(r"^[A-Z0-9]{5,20}$")
+
+
+class SchoolSafetyVisitor(models.Model):
+    """One visit in the gate's visitor register (来访登记).
+
+    The visitor's ID number is personal data: it is stored in ``id_number``, readable
+    only by the safety manager, and erased by a cron after a retention period. Guards
+    type it in ``id_number_entry`` (write-only: it always reads back empty) and see
+    ``id_number_masked``.
+    """
+
+    _name = "school.safety.visitor"
+    _description = "Visitor Register Entry"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "check_in desc, id desc"
+    _check_company_auto = True
+    _rec_names_search = ["name", "visitor_name"]
+
+    name = fields.Char(
+        string="Reference",
+        required=True,
+        copy=False,
+        readonly=True,
+        index="trigram",
+        default="New",
+    )
+    visitor_name = fields.Char(required=True, tracking=True, index="trigram")
+    phone = fields.Char(tracking=True)
+    id_number = fields.Char(
+        string="ID Number (full)",
+        copy=False,
+        groups="school_safety.group_safety_manager",
+        help="Full identity document number. Only the safety manager can read it; "
+        "it is erased after the retention period.",
+    )
+    id_number_entry = fields.Char(
+        string="ID Number",
+        compute="_compute_id_number_entry",
+        inverse="_inverse_id_number_entry",
+        help="Type the visitor's identity card or passport number. Once saved, only the masked "
+        "number is shown.",
+    )
+    id_number_masked = fields.Char(
+        string="ID Number (masked)",
+        compute="_compute_id_number_masked",
+        store=True,
+    )
+    id_number_erased = fields.Boolean(
+        string="ID Number Erased",
+        readonly=True,
+        copy=False,
+        help="The ID number was erased at the end of the retention period.",
+    )
+    organisation = fields.Char(
+        tracking=True, help="Company, school or office the visitor comes from."
+    )
+    purpose = fields.Text(required=True, help="The reason for the visit (正当的理由).")
+    host_employee_id = fields.Many2one(
+        "hr.employee",
+        string="Host",
+        check_company=True,
+        tracking=True,
+        index="btree_not_null",
+        help="The member of staff the visitor comes to see.",
+    )
+    host_user_id = fields.Many2one(
+        related="host_employee_id.user_id", string="Host User"
+    )
+    vehicle_plate = fields.Char(tracking=True)
+    badge_number = fields.Char(
+        tracking=True, help="Number of the visitor badge handed out at the gate."
+    )
+    place_id = fields.Many2one(
+        "school.place",
+        string="Gate",
+        check_company=True,
+        tracking=True,
+        index="btree_not_null",
+        domain="[('kind', '=', 'gate')]",
+    )
+    check_in = fields.Datetime(
+        required=True, default=fields.Datetime.now, tracking=True, index=True
+    )
+    check_out = fields.Datetime(tracking=True, copy=False)
+    state = fields.Selection(
+        VISITOR_STATES,
+        required=True,
+        default="on_campus",
+        tracking=True,
+        index=True,
+        copy=False,
+    )
+    refuse_reason = fields.Text(
+        string="Reason for Refusal",
+        tracking=True,
+        copy=False,
+        help="Why the visitor was not let in (no valid reason, no appointment, dangerous items…).",
+    )
+    guard_user_id = fields.Many2one(
+        "res.users",
+        string="Registered By",
+        default=lambda self: self.env.user,
+        readonly=True,
+        copy=False,
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        string="School",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+
+    @api.depends()
+    def _compute_id_number_entry(self):
+        # write-only: never read the stored number back into this field
+        for visitor in self:
+            visitor.id_number_entry = False
+
+    def _inverse_id_number_entry(self):
+        for visitor in self:
+            if visitor.id_number_entry:
+                # sudo: a guard may enter the number but not hold read access to the stored field
+                visitor.sudo().write(
+                    {
+                        "id_number": self._normalize_id_number(visitor.id_number_entry),
+                        "id_number_erased": False,
+                    }
+                )
+
+    @api.depends("id_number")
+    def _compute_id_number_masked(self):
+        # stored computes run as superuser (compute_sudo), so the protected field is readable here
+        for visitor in self:
+            visitor.id_number_masked = self._mask_id_number(visitor.id_number)
+
+    @api.constrains("check_in", "check_out")
+    def _check_check_out_after_check_in(self):
+        for visitor in self:
+            if visitor.check_out and visitor.check_out < visitor.check_in:
+                raise ValidationError(
+                    _(
+                        "%(visitor)s cannot leave before arriving: the check-out time must be after "
+                        "the check-in time.",
+                        visitor=visitor.visitor_name,
+                    )
+                )
+
+    @api.constrains("state", "refuse_reason")
+    def _check_refuse_reason(self):
+        for visitor in self:
+            if visitor.state == "refused" and not (visitor.refuse_reason or "").strip():
+                raise ValidationError(
+                    _(
+                        "Write down why %(visitor)s was refused entry.",
+                        visitor=visitor.visitor_name,
+                    )
+                )
+
+    @api.constrains("badge_number", "state", "company_id")
+    def _check_badge_free(self):
+        for visitor in self.filtered(
+            lambda v: v.badge_number and v.state == "on_campus"
+        ):
+            other = self.search(
+                [
+                    ("id", "!=", visitor.id),
+                    ("company_id", "=", visitor.company_id.id),
+                    ("state", "=", "on_campus"),
+                    ("badge_number", "=", visitor.badge_number),
+                ],
+                limit=1,
+            )
+            if other:
+                raise ValidationError(
+                    _(
+                        "Badge %(badge)s is already worn by %(other)s, who is still on campus. "
+                        "Hand out another badge or check %(other)s out first.",
+                        badge=visitor.badge_number,
+                        other=other.visitor_name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._prepare_visitor_vals(vals)
+            if vals.get("name", "New") == "New":
+                company = (
+                    self.env["res.company"].browse(vals.get("company_id"))
+                    or self.env.company
+                )
+                vals["name"] = (
+                    self.env["ir.sequence"]
+                    .with_company(company)
+                    .next_by_code("school.safety.visitor")
+                    or "New"
+                )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        return super().write(self._prepare_visitor_vals(dict(vals)))
+
+    def _compute_display_name(self):
+        for visitor in self:
+            visitor.display_name = (
+                f"{visitor.name} {visitor.visitor_name or ''}".strip()
+            )
+
+    @api.model
+    def _prepare_visitor_vals(self, vals):
+        """Normalise what the guard typed (in place)."""
+        if vals.get("id_number"):
+            vals["id_number"] = self._normalize_id_number(vals["id_number"])
+        if vals.get("vehicle_plate"):
+            vals["vehicle_plate"] = re.sub(
+                r"[\s·.-]", "", vals["vehicle_plate"]
+            ).upper()
+        return vals
+
+    @api.model
+    def _normalize_id_number(self, number):
+        """Upper-case, spaces removed; raise if it cannot be an identity document number."""
+        number = re.sub(r"\s", "", number or "").upper()
+        if not number:
+            return False
+        if len(number) == 18 and number[:17].isdigit():
+            if not RESIDENT_ID_RE.match(number) or not self._resident_id_checksum_ok(
+                number
+            ):
+                raise ValidationError(
+                    _(
+                        "This identity card number is not valid (its check digit does not match): "
+                        "compare it with the card again."
+                    )
+                )
+        elif not OTHER_ID_RE.match(number):
+            raise ValidationError(
+                _(
+                    "An ID number has only letters and digits (5 to 20 of them): "
+                    "an identity card has 18, a passport or permit fewer."
+                )
+            )
+        return number
+
+    @api.model
+    def _resident_id_checksum_ok(self, number):
+        total = sum(
+            int(digit) * weight
+            for digit, weight in zip(number[:17], RESIDENT_ID_WEIGHTS, strict=True)
+        )
+        return RESIDENT_ID_CHECK[total % 11] == number[17]
+
+    @api.model
+    def _mask_id_number(self, number):
+        """3204**********1234: the first and last four characters only."""
+        if not number:
+            return False
+        if len(number) > 8:
+            return number[:4] + "*" * (len(number) - 8) + number[-4:]
+        return "*" * (len(number) - 2) + number[-2:]
+
+    def action_check_out(self):
+        """The visitor leaves: stamp the time. Works on several visits at once (list button)."""
+        not_in = self.filtered(lambda v: v.state != "on_campus")
+        if not_in:
+            raise UserError(
+                _(
+                    "Only a visitor who is on campus can check out: %(visitors)s is not.",
+                    visitors=", ".join(not_in.mapped("display_name")),
+                )
+            )
+        self.write({"state": "left", "check_out": fields.Datetime.now()})
+        return True
+
+    def action_refuse(self):
+        """Entry refused at the gate: the reason must be written down first."""
+        for visitor in self:
+            if visitor.state != "on_campus" or visitor.check_out:
+                raise UserError(
+                    _(
+                        "%(visitor)s has already left: entry can only be refused at check-in.",
+                        visitor=visitor.display_name,
+                    )
+                )
+            if not (visitor.refuse_reason or "").strip():
+                raise UserError(
+                    _(
+                        "Write down why %(visitor)s is refused entry, then press Refuse Entry again.",
+                        visitor=visitor.visitor_name,
+                    )
+                )
+        self.write({"state": "refused"})
+        return True
+
+    @api.model
+    def _get_id_retention_days(self):
+        value = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param(RETENTION_PARAM, DEFAULT_RETENTION_DAYS)
+        )
+        try:
+            return max(int(value), 0)
+        except (TypeError, ValueError):
+            _logger.warning(
+                "Invalid %s=%r, using %s days",
+                RETENTION_PARAM,
+                value,
+                DEFAULT_RETENTION_DAYS,
+            )
+            return DEFAULT_RETENTION_DAYS
+
+    @api.model
+    def _get_id_erase_domain(self):
+        limit_date = fields.Datetime.now() - timedelta(
+            days=self._get_id_retention_days()
+        )
+        return [("id_number", "!=", False), ("check_in", "<", limit_date)]
+
+    @api.model
+    def _cron_erase_id_numbers(self, batch_size=ERASE_BATCH_SIZE):
+        """Erase the ID numbers of visits older than the retention period (batched, idempotent)."""
+        # sudo: the job sees every school's register and the protected field
+        visitors = self.sudo().with_context(active_test=False, tracking_disable=True)
+        domain = visitors._get_id_erase_domain()
+        batch = visitors.search(domain, limit=batch_size, order="check_in, id")
+        batch.write({"id_number": False, "id_number_erased": True})
+        remaining = visitors.search_count(domain) if len(batch) == batch_size else 0
+        _logger.info(
+            "Erased the ID numbers of %d visits, %d remaining", len(batch), remaining
+        )
+        self.env["ir.cron"]._notify_progress(done=len(batch), remaining=remaining)
+        return len(batch)
