@@ -1,0 +1,353 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import html_translate
+
+AGREEMENT_ROLES = [
+    ("teacher", "Teacher"),
+    ("head_teacher", "Head Teacher"),
+    ("bus_driver", "School Bus Driver"),
+    ("guard", "Guard"),
+    ("canteen_staff", "Canteen Staff"),
+    ("other", "Other"),
+]
+# Fields the mail machinery writes on any record; they never count as an edit.
+UNLOCKED_PREFIXES = ("message_", "activity_", "website_message")
+
+
+class SchoolSafetyAgreementTemplate(models.Model):
+    _name = "school.safety.agreement.template"
+    _description = "Safety Responsibility Agreement Template"
+    _order = "sequence, id"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    role = fields.Selection(AGREEMENT_ROLES, required=True, default="teacher")
+    department_ids = fields.Many2many(
+        "hr.department", string="Departments", check_company=True,
+        help="Employees of these departments (and their sub-departments) are suggested when a "
+        "campaign issues this agreement.",
+    )
+    job_title_keyword = fields.Char(
+        string="Job Title Contains",
+        help="Employees whose job title contains this text (e.g. 保安, 驾驶员) are suggested when a "
+        "campaign issues this agreement.",
+    )
+    body = fields.Html(
+        translate=html_translate, sanitize_attributes=False,
+        help="Text of the agreement; it is copied into each agreement when it is issued.",
+    )
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        "res.company", index=True, default=lambda self: self.env.company,
+        help="Leave empty to share the template with every school.",
+    )
+
+
+class SchoolSafetyAgreementCampaign(models.Model):
+    _name = "school.safety.agreement.campaign"
+    _description = "Safety Responsibility Agreement Campaign"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_issue desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, tracking=True)
+    term_id = fields.Many2one(
+        "school.term", required=True, index=True, check_company=True, tracking=True,
+        default=lambda self: self.env["school.term"]._get_current(),
+    )
+    date_issue = fields.Date(string="Issue Date", default=fields.Date.context_today, tracking=True)
+    date_deadline = fields.Date(string="Sign By", tracking=True)
+    line_ids = fields.One2many(
+        "school.safety.agreement.campaign.line", "campaign_id", string="Who Signs What", copy=True
+    )
+    agreement_ids = fields.One2many("school.safety.agreement", "campaign_id", string="Agreements")
+    agreement_count = fields.Integer(compute="_compute_agreement_counts")
+    signed_count = fields.Integer(compute="_compute_agreement_counts")
+    unsigned_count = fields.Integer(string="Not Signed Yet", compute="_compute_agreement_counts")
+    unsigned_employee_ids = fields.Many2many(
+        "hr.employee", string="Not Signed By", compute="_compute_agreement_counts"
+    )
+    state = fields.Selection(
+        [("draft", "Draft"), ("issued", "Issued"), ("done", "Closed")],
+        required=True, default="draft", tracking=True, copy=False,
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+
+    @api.depends("agreement_ids.state")
+    def _compute_agreement_counts(self):
+        Agreement = self.env["school.safety.agreement"]
+        groups = Agreement._read_group(
+            [("campaign_id", "in", self.ids)], ["campaign_id", "state"], ["__count"]
+        )
+        counts = {}
+        for campaign, state, count in groups:
+            counts.setdefault(campaign.id, {})[state] = count
+        unsigned = dict(
+            Agreement._read_group(
+                [("campaign_id", "in", self.ids), ("state", "=", "issued")],
+                ["campaign_id"], ["employee_id:recordset"],
+            )
+        )
+        for campaign in self:
+            by_state = counts.get(campaign.id, {})
+            campaign.signed_count = by_state.get("signed", 0)
+            campaign.unsigned_count = by_state.get("issued", 0)
+            campaign.agreement_count = campaign.signed_count + campaign.unsigned_count
+            campaign.unsigned_employee_ids = unsigned.get(campaign, self.env["hr.employee"])
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_issued(self):
+        if self.agreement_ids:
+            raise UserError(_("A campaign that issued agreements cannot be deleted."))
+
+    def action_suggest_employees(self):
+        """Fill each line with the employees its template's role and positions suggest."""
+        for line in self.line_ids:
+            line.employee_ids |= line._get_suggested_employees()
+        return True
+
+    def action_issue(self):
+        """Issue one agreement per employee and template; never twice to the same person."""
+        Agreement = self.env["school.safety.agreement"]
+        for campaign in self:
+            if campaign.state == "done":
+                raise UserError(_("Campaign %(name)s is closed.", name=campaign.name))
+            if not campaign.line_ids.employee_ids:
+                raise UserError(
+                    _("Campaign %(name)s: choose who signs each agreement before issuing.", name=campaign.name)
+                )
+            existing = {
+                (agreement.template_id.id, agreement.employee_id.id)
+                for agreement in campaign.agreement_ids
+            }
+            vals_list = []
+            for line in campaign.line_ids:
+                for employee in line.employee_ids:
+                    key = (line.template_id.id, employee.id)
+                    if key in existing:
+                        continue
+                    existing.add(key)
+                    vals_list.append(campaign._prepare_agreement_vals(line.template_id, employee))
+            agreements = Agreement.create(vals_list)
+            agreements._notify_signer()
+            campaign.state = "issued"
+        return True
+
+    def _prepare_agreement_vals(self, template, employee):
+        """Values of the agreement issued to ``employee`` (override point)."""
+        self.ensure_one()
+        lang = employee.user_id.lang or self.env.lang
+        return {
+            "campaign_id": self.id,
+            "template_id": template.id,
+            "employee_id": employee.id,
+            "body": template.with_context(lang=lang).body,
+            "company_id": self.company_id.id,
+        }
+
+    def action_close(self):
+        self.write({"state": "done"})
+        return True
+
+    def action_reopen(self):
+        self.write({"state": "issued" if self.agreement_ids else "draft"})
+        return True
+
+    def action_view_agreements(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Agreements"),
+            "res_model": "school.safety.agreement",
+            "view_mode": "list,form",
+            "domain": [("campaign_id", "=", self.id)],
+            "context": {"search_default_filter_unsigned": self.env.context.get("unsigned", 0)},
+        }
+
+
+class SchoolSafetyAgreementCampaignLine(models.Model):
+    _name = "school.safety.agreement.campaign.line"
+    _description = "Safety Agreement Campaign Line"
+    _order = "campaign_id, sequence, id"
+    _check_company_auto = True
+
+    sequence = fields.Integer(default=10)
+    campaign_id = fields.Many2one(
+        "school.safety.agreement.campaign", required=True, index=True, ondelete="cascade"
+    )
+    template_id = fields.Many2one(
+        "school.safety.agreement.template", string="Agreement", required=True, check_company=True
+    )
+    role = fields.Selection(related="template_id.role")
+    employee_ids = fields.Many2many(
+        "hr.employee", string="Employees", check_company=True,
+        domain="[('company_id', 'in', (company_id, False))]",
+    )
+    employee_count = fields.Integer(compute="_compute_employee_count")
+    company_id = fields.Many2one(
+        related="campaign_id.company_id", store=True, index=True, precompute=True
+    )
+
+    _sql_constraints = [
+        ("template_uniq", "unique(campaign_id, template_id)", "Each agreement appears once in a campaign."),
+    ]
+
+    @api.depends("employee_ids")
+    def _compute_employee_count(self):
+        for line in self:
+            line.employee_count = len(line.employee_ids)
+
+    def _get_suggested_employees(self):
+        """Head teachers of the term's classes for the head teacher agreement, plus the
+        employees matching the template's departments and job title."""
+        self.ensure_one()
+        template = self.template_id
+        employees = self.env["hr.employee"]
+        if template.role == "head_teacher":
+            classes = self.env["school.class"].search(
+                [("term_id", "=", self.campaign_id.term_id.id), ("company_id", "=", self.company_id.id)]
+            )
+            employees |= classes.head_teacher_id
+        domain = []
+        if template.department_ids:
+            domain.append(("department_id", "child_of", template.department_ids.ids))
+        if template.job_title_keyword:
+            domain.append(("job_title", "ilike", template.job_title_keyword.strip()))
+        if domain:
+            employees |= employees.search(domain + [("company_id", "=", self.company_id.id)])
+        return employees
+
+
+class SchoolSafetyAgreement(models.Model):
+    _name = "school.safety.agreement"
+    _description = "Safety Responsibility Agreement"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "campaign_id desc, state, employee_id, id"
+    _check_company_auto = True
+
+    name = fields.Char(
+        string="Reference", required=True, copy=False, readonly=True, index="trigram", default="New"
+    )
+    campaign_id = fields.Many2one(
+        "school.safety.agreement.campaign", required=True, index=True, ondelete="restrict",
+        check_company=True, readonly=True,
+    )
+    term_id = fields.Many2one(related="campaign_id.term_id", store=True, index=True)
+    template_id = fields.Many2one(
+        "school.safety.agreement.template", string="Agreement", required=True, readonly=True,
+        check_company=True,
+    )
+    role = fields.Selection(related="template_id.role", store=True)
+    employee_id = fields.Many2one(
+        "hr.employee", required=True, index=True, readonly=True, check_company=True, tracking=True
+    )
+    user_id = fields.Many2one(
+        "res.users", related="employee_id.user_id", string="Employee User", store=True,
+        index="btree_not_null",
+    )
+    department_id = fields.Many2one(related="employee_id.department_id")
+    body = fields.Html(readonly=True, sanitize_attributes=False)
+    state = fields.Selection(
+        [("issued", "To Sign"), ("signed", "Signed")],
+        required=True, default="issued", index=True, tracking=True, copy=False,
+    )
+    signature = fields.Binary(copy=False, attachment=True)
+    signed_by = fields.Char(readonly=True, copy=False, tracking=True)
+    signed_user_id = fields.Many2one("res.users", string="Recorded By", readonly=True, copy=False)
+    signed_on = fields.Datetime(readonly=True, copy=False, tracking=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+
+    _sql_constraints = [
+        (
+            "employee_template_uniq",
+            "unique(campaign_id, template_id, employee_id)",
+            "An employee receives each agreement of a campaign once.",
+        ),
+    ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "New") == "New":
+                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
+                vals["name"] = self.env["ir.sequence"].with_company(company).next_by_code(
+                    "school.safety.agreement"
+                ) or "New"
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not all(field.startswith(UNLOCKED_PREFIXES) for field in vals):
+            signed = self.filtered(lambda agreement: agreement.state == "signed")
+            if signed:
+                raise UserError(
+                    _("Agreement %(name)s of %(employee)s is signed: it can no longer be changed.",
+                      name=signed[0].name, employee=signed[0].employee_id.name)
+                )
+            if "signature" in vals:
+                self._check_signer()
+            editable = {"signature"} | set(self._get_employee_editable_fields())
+            if not (self.env.su or self._is_safety_manager()) and set(vals) - editable:
+                raise UserError(_("You can only draw your signature on your agreement."))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_signed(self):
+        if any(agreement.state == "signed" for agreement in self):
+            raise UserError(_("A signed agreement cannot be deleted."))
+
+    def _is_safety_manager(self):
+        return self.env.user.has_group("school_safety.group_safety_manager")
+
+    def _get_employee_editable_fields(self):
+        """Fields other than the signature an employee may write on their agreement."""
+        return [field for field in self._fields if field.startswith(UNLOCKED_PREFIXES)]
+
+    def _check_signer(self):
+        """Employees sign their own agreement; the safety manager records the signature of
+        an employee who has no login (signed on the manager's device, in person)."""
+        user = self.env.user
+        for agreement in self:
+            if self.env.su or agreement.user_id == user:
+                continue
+            if not agreement.user_id and self._is_safety_manager():
+                continue
+            raise UserError(
+                _("Only %(employee)s can sign agreement %(name)s.",
+                  employee=agreement.employee_id.name, name=agreement.name)
+            )
+
+    def _notify_signer(self):
+        for agreement in self.filtered("user_id"):
+            agreement.activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=agreement.campaign_id.date_deadline or fields.Date.context_today(agreement),
+                summary=_("Sign %(agreement)s", agreement=agreement.template_id.name),
+                user_id=agreement.user_id.id,
+            )
+
+    def action_sign(self):
+        """Sign with the signature drawn on the form; afterwards nobody can change it."""
+        self._check_signer()
+        for agreement in self:
+            if agreement.state != "issued":
+                raise UserError(_("Agreement %(name)s is already signed.", name=agreement.name))
+            if not agreement.signature:
+                raise UserError(_("Draw your signature before signing agreement %(name)s.", name=agreement.name))
+        for agreement in self:
+            # sudo: the employee may only draw the signature; the signing fields are set by
+            # this step, after the signer and the signature were checked above
+            agreement.sudo().write(
+                {
+                    "state": "signed",
+                    "signed_by": agreement.employee_id.name,
+                    "signed_user_id": self.env.user.id,
+                    "signed_on": fields.Datetime.now(),
+                }
+            )
+        self.activity_feedback(["mail.mail_activity_data_todo"])
+        return True
