@@ -1,0 +1,430 @@
+from datetime import datetime, time, timedelta
+
+import pytz
+
+from odoo import Command, _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+DUTY_TYPES = [
+    ("holiday_leadership", "Holiday Leadership Duty"),
+    ("stair", "Stair Duty"),
+    ("gate", "Gate Duty"),
+    ("area", "Area Duty"),
+]
+DUTY_SECTIONS = [
+    ("admin", "Administration"),
+    ("grade", "Grade Group"),
+    ("activity", "Activity Area"),
+]
+DEFAULT_TZ = "Asia/Shanghai"
+REMINDER_ACTIVITY = "school_safety.mail_activity_type_school_safety_duty"
+# What the person on duty may change on their own duty; everything else is planning.
+LOG_FIELDS = {"log", "log_done", "log_date", "log_user_id", "state"}
+MAIL_FIELDS = {"message_main_attachment_id"}
+MAX_ROSTER_DAYS = 366
+
+
+def _local_to_utc(day, hours, tz_name):
+    """Naive UTC datetime of ``hours`` (e.g. 7.5) on ``day`` in ``tz_name``."""
+    minutes = round(hours * 60)
+    local = datetime.combine(day, time.min) + timedelta(minutes=minutes)
+    return (
+        pytz.timezone(tz_name).localize(local).astimezone(pytz.utc).replace(tzinfo=None)
+    )
+
+
+class SchoolSafetyDuty(models.Model):
+    _name = "school.safety.duty"
+    _description = "Safety Duty"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "start_datetime desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(
+        compute="_compute_name",
+        store=True,
+        readonly=False,
+        required=True,
+        precompute=True,
+        help="Proposed from the duty type and the area; may be changed (e.g. 国庆节行政值班).",
+    )
+    duty_type = fields.Selection(
+        DUTY_TYPES, required=True, default="stair", index=True, tracking=True
+    )
+    section = fields.Selection(
+        DUTY_SECTIONS,
+        tracking=True,
+        help="For area duty (护导): administration, grade group or activity area.",
+    )
+    start_datetime = fields.Datetime(string="Start", required=True, tracking=True)
+    end_datetime = fields.Datetime(string="End", required=True, tracking=True)
+    date = fields.Date(
+        compute="_compute_date",
+        store=True,
+        index=True,
+        help="Day of the duty in the school's time zone.",
+    )
+    place_id = fields.Many2one(
+        "school.place",
+        string="Area",
+        index="btree_not_null",
+        check_company=True,
+        tracking=True,
+    )
+    user_ids = fields.Many2many(
+        "res.users",
+        "school_safety_duty_res_users_rel",
+        "duty_id",
+        "user_id",
+        string="On Duty",
+        check_company=True,
+        domain="[('share', '=', False)]",
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="First On Duty",
+        compute="_compute_user_id",
+        store=True,
+        index="btree_not_null",
+    )
+    log = fields.Text(
+        string="Duty Log",
+        help="Filled by the person on duty: what happened, what was handled.",
+    )
+    log_done = fields.Boolean(
+        string="Log Written", readonly=True, copy=False, tracking=True
+    )
+    log_date = fields.Datetime(string="Log Written On", readonly=True, copy=False)
+    log_user_id = fields.Many2one(
+        "res.users", string="Log Written By", readonly=True, copy=False
+    )
+    state = fields.Selection(
+        [("planned", "Planned"), ("done", "Done"), ("cancel", "Cancelled")],
+        default="planned",
+        required=True,
+        tracking=True,
+        copy=False,
+        index=True,
+    )
+    reminded_user_ids = fields.Many2many(
+        "res.users",
+        "school_safety_duty_reminded_rel",
+        "duty_id",
+        "user_id",
+        string="Reminded",
+        copy=False,
+        readonly=True,
+        help="People already reminded the day before; nobody is reminded twice.",
+    )
+    can_plan = fields.Boolean(compute="_compute_permissions")
+    can_write_log = fields.Boolean(compute="_compute_permissions")
+    note = fields.Text(string="Instructions")
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+
+    @api.depends("duty_type", "place_id")
+    def _compute_name(self):
+        labels = dict(self._fields["duty_type"]._description_selection(self.env))
+        for duty in self:
+            label = labels.get(duty.duty_type, "")
+            duty.name = f"{label} · {duty.place_id.name}" if duty.place_id else label
+
+    @api.depends("start_datetime", "company_id")
+    def _compute_date(self):
+        for duty in self:
+            if duty.start_datetime:
+                tz = pytz.timezone(duty._get_tz())
+                duty.date = pytz.utc.localize(duty.start_datetime).astimezone(tz).date()
+            else:
+                duty.date = False
+
+    @api.depends("user_ids")
+    def _compute_user_id(self):
+        for duty in self:
+            duty.user_id = duty.user_ids[:1]
+
+    @api.depends("user_ids")
+    @api.depends_context("uid")
+    def _compute_permissions(self):
+        planner = self._is_planner()
+        for duty in self:
+            duty.can_plan = planner
+            duty.can_write_log = self.env.user in duty.user_ids
+
+    @api.constrains("start_datetime", "end_datetime")
+    def _check_dates(self):
+        for duty in self:
+            if duty.end_datetime <= duty.start_datetime:
+                raise ValidationError(
+                    _("%(duty)s: the duty must end after it starts.", duty=duty.name)
+                )
+
+    @api.constrains("user_ids", "state")
+    def _check_user_ids(self):
+        for duty in self:
+            if duty.state != "cancel" and not duty.user_ids:
+                raise ValidationError(
+                    _("%(duty)s: choose at least one person on duty.", duty=duty.name)
+                )
+
+    @api.constrains("user_ids", "company_id")
+    def _check_user_company(self):
+        # check_company on a Many2many passes when any one user fits: every one must belong here
+        for duty in self:
+            strangers = duty.user_ids.filtered(
+                lambda user, c=duty.company_id: c not in user.company_ids
+            )
+            if strangers:
+                raise ValidationError(
+                    _(
+                        "%(users)s cannot be on duty at %(school)s: they do not work at this school.",
+                        users=", ".join(strangers.mapped("name")),
+                        school=duty.company_id.name,
+                    )
+                )
+
+    @api.onchange("duty_type")
+    def _onchange_duty_type(self):
+        if self.duty_type != "area":
+            self.section = False
+
+    def write(self, vals):
+        self._check_write_rights(vals)
+        if "start_datetime" in vals:
+            # a moved duty is reminded again the day before its new date
+            vals = dict(vals, reminded_user_ids=[Command.clear()])
+            self.activity_unlink([REMINDER_ACTIVITY])
+        old_users = {duty: duty.user_ids for duty in self} if "user_ids" in vals else {}
+        res = super().write(vals)
+        for duty, users in old_users.items():
+            removed = users - duty.user_ids
+            if removed:
+                reminder_type = self.env.ref(REMINDER_ACTIVITY)
+                duty.activity_ids.filtered(
+                    lambda a, r=removed, t=reminder_type: (
+                        a.user_id in r and a.activity_type_id == t
+                    )
+                ).unlink()
+                duty.reminded_user_ids = [Command.unlink(user.id) for user in removed]
+        return res
+
+    def _check_write_rights(self, vals):
+        """Only safety managers plan duties; only the people on duty write their log."""
+        if self.env.is_superuser():
+            return
+        if "log" in vals or vals.get("log_done"):
+            for duty in self:
+                if self.env.user not in duty.user_ids:
+                    raise UserError(
+                        _(
+                            "Only the people on duty can write the log of %(duty)s.",
+                            duty=duty.name,
+                        )
+                    )
+        if self._is_planner():
+            return
+        planning = set(vals) - LOG_FIELDS - MAIL_FIELDS
+        if planning or vals.get("state", "done") != "done":
+            raise AccessError(
+                _(
+                    "Only safety managers plan or change duties; you can only write your duty log."
+                )
+            )
+
+    def _is_planner(self):
+        return self.env.is_superuser() or self.env.user.has_group(
+            "school_safety.group_safety_manager"
+        )
+
+    def _get_tz(self):
+        return (self[:1].company_id or self.env.company).partner_id.tz or DEFAULT_TZ
+
+    def action_submit_log(self):
+        """The person on duty writes the log and closes the duty."""
+        now = fields.Datetime.now()
+        for duty in self:
+            if self.env.user not in duty.user_ids:
+                raise UserError(
+                    _(
+                        "Only the people on duty can write the log of %(duty)s.",
+                        duty=duty.name,
+                    )
+                )
+            if duty.state != "planned":
+                raise UserError(_("%(duty)s is not planned any more.", duty=duty.name))
+            if not (duty.log or "").strip():
+                raise UserError(
+                    _(
+                        "Write what happened during %(duty)s before submitting the log.",
+                        duty=duty.name,
+                    )
+                )
+            if duty.start_datetime > now:
+                raise UserError(
+                    _(
+                        "%(duty)s has not started yet: write the log during or after the duty.",
+                        duty=duty.name,
+                    )
+                )
+        self.write(
+            {
+                "log_done": True,
+                "log_date": now,
+                "log_user_id": self.env.uid,
+                "state": "done",
+            }
+        )
+        self.activity_feedback([REMINDER_ACTIVITY], feedback=_("Duty log written."))
+        return True
+
+    def action_cancel(self):
+        self.write({"state": "cancel"})
+        self.activity_unlink([REMINDER_ACTIVITY])
+        return True
+
+    def action_reset(self):
+        self.write({"state": "planned", "log_done": False})
+        return True
+
+    @api.model
+    def _cron_send_reminders(self):
+        """Every day: remind each person on duty tomorrow with one activity, once."""
+        utc_today = fields.Date.today()
+        # the local "tomorrow" of any time zone lies within these days
+        candidates = self.search(
+            [
+                ("state", "=", "planned"),
+                ("date", ">=", utc_today),
+                ("date", "<=", utc_today + timedelta(days=2)),
+            ]
+        )
+        reminded = self.browse()
+        for duty in candidates:
+            local_today = datetime.now(pytz.timezone(duty._get_tz())).date()
+            if duty.date != local_today + timedelta(days=1):
+                continue
+            users = duty.user_ids - duty.reminded_user_ids
+            if not users:
+                continue
+            duty._schedule_reminders(users)
+            reminded |= duty
+        return reminded
+
+    def _schedule_reminders(self, users):
+        self.ensure_one()
+        for user in users:
+            self.activity_schedule(
+                REMINDER_ACTIVITY,
+                date_deadline=self.date,
+                summary=_("On duty tomorrow: %(duty)s", duty=self.name),
+                user_id=user.id,
+            )
+        self.sudo().reminded_user_ids = [Command.link(user.id) for user in users]
+
+
+class SchoolSafetyDutyGenerate(models.TransientModel):
+    """Fill a roster: one duty per chosen weekday of a date range."""
+
+    _name = "school.safety.duty.generate"
+    _description = "Generate Duty Roster"
+    _check_company_auto = True
+
+    duty_type = fields.Selection(DUTY_TYPES, required=True, default="stair")
+    section = fields.Selection(DUTY_SECTIONS)
+    name = fields.Char(help="Leave empty to name each duty after its type and area.")
+    place_id = fields.Many2one("school.place", string="Area", check_company=True)
+    user_ids = fields.Many2many(
+        "res.users",
+        string="On Duty",
+        check_company=True,
+        domain="[('share', '=', False)]",
+    )
+    rotate = fields.Boolean(
+        string="Take Turns",
+        default=True,
+        help="Each day the next person of the list is on duty; otherwise all of them every day.",
+    )
+    date_from = fields.Date(
+        string="From", required=True, default=fields.Date.context_today
+    )
+    date_to = fields.Date(string="To", required=True)
+    hour_start = fields.Float(string="From Hour", required=True, default=7.5)
+    hour_end = fields.Float(string="To Hour", required=True, default=8.0)
+    mon = fields.Boolean(string="Monday", default=True)
+    tue = fields.Boolean(string="Tuesday", default=True)
+    wed = fields.Boolean(string="Wednesday", default=True)
+    thu = fields.Boolean(string="Thursday", default=True)
+    fri = fields.Boolean(string="Friday", default=True)
+    sat = fields.Boolean(string="Saturday")
+    sun = fields.Boolean(string="Sunday")
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+
+    @api.onchange("duty_type")
+    def _onchange_duty_type(self):
+        if self.duty_type == "holiday_leadership":
+            self.update({"hour_start": 8.0, "hour_end": 17.0, "sat": True, "sun": True})
+        elif self.duty_type == "gate":
+            self.update({"hour_start": 7.0, "hour_end": 8.0})
+        if self.duty_type != "area":
+            self.section = False
+
+    def _get_weekdays(self):
+        self.ensure_one()
+        flags = [self.mon, self.tue, self.wed, self.thu, self.fri, self.sat, self.sun]
+        return {index for index, flag in enumerate(flags) if flag}
+
+    def _get_days(self):
+        self.ensure_one()
+        if not self.user_ids:
+            raise UserError(_("Choose the people on duty."))
+        if self.date_to < self.date_from:
+            raise UserError(_("The roster must end on or after its first day."))
+        if (self.date_to - self.date_from).days >= MAX_ROSTER_DAYS:
+            raise UserError(_("A roster covers at most one year; split it."))
+        if not 0 <= self.hour_start < self.hour_end <= 24:
+            raise UserError(_("The duty must end after it starts, within the day."))
+        weekdays = self._get_weekdays()
+        days = [
+            self.date_from + timedelta(days=offset)
+            for offset in range((self.date_to - self.date_from).days + 1)
+            if (self.date_from + timedelta(days=offset)).weekday() in weekdays
+        ]
+        if not days:
+            raise UserError(_("No day of the range falls on the chosen weekdays."))
+        return days
+
+    def _prepare_duty_vals(self, day, users, tz_name):
+        self.ensure_one()
+        vals = {
+            "duty_type": self.duty_type,
+            "section": self.section,
+            "place_id": self.place_id.id,
+            "user_ids": [Command.set(users.ids)],
+            "start_datetime": _local_to_utc(day, self.hour_start, tz_name),
+            "end_datetime": _local_to_utc(day, self.hour_end, tz_name),
+            "company_id": self.company_id.id,
+        }
+        if self.name:
+            vals["name"] = self.name
+        return vals
+
+    def action_generate(self):
+        self.ensure_one()
+        days = self._get_days()
+        tz_name = self.company_id.partner_id.tz or DEFAULT_TZ
+        users = self.user_ids
+        vals_list = []
+        for index, day in enumerate(days):
+            on_duty = users[index % len(users)] if self.rotate else users
+            vals_list.append(self._prepare_duty_vals(day, on_duty, tz_name))
+        duties = self.env["school.safety.duty"].create(vals_list)
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Generated Duties"),
+            "res_model": "school.safety.duty",
+            "view_mode": "list,calendar,form",
+            "domain": [("id", "in", duties.ids)],
+        }
