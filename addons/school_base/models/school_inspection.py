@@ -45,6 +45,7 @@ class SchoolInspection(models.Model):
     state = fields.Selection(
         [("draft", "To Do"), ("done", "Done"), ("missed", "Missed"), ("cancel", "Cancelled")],
         required=True, default="draft", index=True, tracking=True, copy=False,
+        group_expand="_read_group_state",
     )
     date_done = fields.Datetime(string="Finished On", readonly=True, copy=False, tracking=True)
     done_user_id = fields.Many2one(
@@ -84,6 +85,10 @@ class SchoolInspection(models.Model):
             inspection.result = (
                 "pass" if inspection.score >= inspection.template_id.passing_score else "fail"
             )
+
+    def _read_group_state(self, states, domain):
+        """Kanban columns in workflow order; cancelled ones only when there are some."""
+        return [key for key, _label in self._fields["state"].selection if key != "cancel" or key in states]
 
     @api.onchange("template_id")
     def _onchange_template_id(self):

@@ -120,3 +120,11 @@ class TestInspection(SchoolBaseCommon):
         action = self.gate.with_user(self.staff).action_start_inspection()
         self.assertEqual(action["res_id"], due.id)
         self.assertEqual(self.gate.inspection_count, 3)
+
+    def test_kanban_columns_in_workflow_order(self):
+        """Grouped by status, inspections show To Do, Done, Missed in that order, empty ones too."""
+        inspection = self._new_inspection()
+        groups = self.env["school.inspection"].read_group(
+            [("id", "in", inspection.ids)], ["state"], ["state"]
+        )
+        self.assertEqual([group["state"] for group in groups], ["draft", "done", "missed"])
