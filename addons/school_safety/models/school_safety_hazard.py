@@ -73,6 +73,7 @@ class SchoolSafetyHazard(models.Model):
             ("cancel", "Cancelled"),
         ],
         required=True, default="reported", index=True, tracking=True, copy=False,
+        group_expand="_read_group_state",
     )
     rectification_note = fields.Text(string="What Was Done", tracking=True, copy=False)
     rectified_user_id = fields.Many2one(
@@ -100,6 +101,10 @@ class SchoolSafetyHazard(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
+
+    def _read_group_state(self, states, domain):
+        """Kanban columns in workflow order; cancelled ones only when there are some."""
+        return [key for key, _label in self._fields["state"].selection if key != "cancel" or key in states]
 
     @api.depends("date_reported", "severity_id.deadline_hours")
     def _compute_date_deadline(self):

@@ -326,3 +326,13 @@ class TestMonthReport(HazardCommon):
         self.assertEqual(summary["Total"][:3], (3, 1, 2))
         self.assertEqual(summary[self.template.name][:3], (2, 1, 1))
         self.assertEqual(book.worksheets[1].max_row, 3 + 3, "title, blank, header and three hazards")
+
+
+class TestHazardKanban(HazardCommon):
+    def test_columns_in_workflow_order(self):
+        """Grouped by status, hazards read as the workflow goes, not alphabetically."""
+        hazard = self._report()
+        groups = self.Hazard.read_group([("id", "in", hazard.ids)], ["state"], ["state"])
+        self.assertEqual(
+            [group["state"] for group in groups], ["reported", "assigned", "rectifying", "recheck", "closed"]
+        )
