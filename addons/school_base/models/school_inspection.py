@@ -3,14 +3,11 @@ from odoo.exceptions import UserError, ValidationError
 
 from .school_inspection_template import ITEM_TYPES
 
-# Fields that the mail machinery writes on any record; they never count as an edit.
-UNLOCKED_PREFIXES = ("message_", "activity_", "website_message")
-
 
 class SchoolInspection(models.Model):
     _name = "school.inspection"
     _description = "Inspection"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "school.lock.mixin"]
     _order = "date_planned desc, id desc"
     _check_company_auto = True
 
@@ -114,11 +111,6 @@ class SchoolInspection(models.Model):
                 vals["line_ids"] = [(0, 0, line) for line in self._prepare_line_vals(template)]
         return super().create(vals_list)
 
-    def write(self, vals):
-        if not all(field.startswith(UNLOCKED_PREFIXES) for field in vals):
-            self._check_unlocked()
-        return super().write(vals)
-
     @api.ondelete(at_uninstall=False)
     def _unlink_except_done(self):
         if any(inspection.state == "done" for inspection in self):
@@ -143,20 +135,22 @@ class SchoolInspection(models.Model):
     def _is_manager(self):
         return self.env.user.has_group("school_base.group_school_logistics_manager")
 
-    def _check_unlocked(self):
-        if self.env.su or self._is_manager():
-            return
-        done = self.filtered(lambda inspection: inspection.state == "done")
-        if done:
-            raise UserError(
-                _(
-                    "Inspection %(name)s was finished by %(user)s on %(date)s and is locked; "
-                    "only the logistics manager can correct it.",
-                    name=done[0].name,
-                    user=done[0].done_user_id.name or "",
-                    date=done[0].date_done or "",
-                )
-            )
+    def _is_locked(self):
+        self.ensure_one()
+        return self.state == "done"
+
+    def _can_edit_locked(self):
+        return self.env.su or self._is_manager()
+
+    def _get_lock_message(self):
+        self.ensure_one()
+        return _(
+            "Inspection %(name)s was finished by %(user)s on %(date)s and is locked; "
+            "only the logistics manager can correct it.",
+            name=self.name,
+            user=self.done_user_id.name or "",
+            date=self.date_done or "",
+        )
 
     def _check_complete(self):
         for inspection in self:
