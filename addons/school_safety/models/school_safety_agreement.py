@@ -2,6 +2,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import html_translate
 
+from odoo.addons.school_base.models.school_lock_mixin import MAIL_FIELD_PREFIXES
+
 AGREEMENT_ROLES = [
     ("teacher", "Teacher"),
     ("head_teacher", "Head Teacher"),
@@ -10,8 +12,6 @@ AGREEMENT_ROLES = [
     ("canteen_staff", "Canteen Staff"),
     ("other", "Other"),
 ]
-# Fields the mail machinery writes on any record; they never count as an edit.
-UNLOCKED_PREFIXES = ("message_", "activity_", "website_message")
 
 
 class SchoolSafetyAgreementTemplate(models.Model):
@@ -224,7 +224,7 @@ class SchoolSafetyAgreementCampaignLine(models.Model):
 class SchoolSafetyAgreement(models.Model):
     _name = "school.safety.agreement"
     _description = "Safety Responsibility Agreement"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "school.lock.mixin"]
     _order = "campaign_id desc, state, employee_id, id"
     _check_company_auto = True
 
@@ -280,14 +280,21 @@ class SchoolSafetyAgreement(models.Model):
                 ) or "New"
         return super().create(vals_list)
 
+    def _is_locked(self):
+        self.ensure_one()
+        return self.state == "signed"
+
+    def _can_edit_locked(self):
+        return False  # nobody changes a signed agreement, not even the principal
+
+    def _get_lock_message(self):
+        self.ensure_one()
+        return _("Agreement %(name)s of %(employee)s is signed: it can no longer be changed.",
+                 name=self.name, employee=self.employee_id.name)
+
     def write(self, vals):
-        if not all(field.startswith(UNLOCKED_PREFIXES) for field in vals):
-            signed = self.filtered(lambda agreement: agreement.state == "signed")
-            if signed:
-                raise UserError(
-                    _("Agreement %(name)s of %(employee)s is signed: it can no longer be changed.",
-                      name=signed[0].name, employee=signed[0].employee_id.name)
-                )
+        self._check_unlocked(vals)  # first, so that a signed agreement says so (the mixin checks again)
+        if not all(field.startswith(MAIL_FIELD_PREFIXES) for field in vals):
             if "signature" in vals:
                 self._check_signer()
             editable = {"signature"} | set(self._get_employee_editable_fields())
@@ -305,7 +312,7 @@ class SchoolSafetyAgreement(models.Model):
 
     def _get_employee_editable_fields(self):
         """Fields other than the signature an employee may write on their agreement."""
-        return [field for field in self._fields if field.startswith(UNLOCKED_PREFIXES)]
+        return [field for field in self._fields if field.startswith(MAIL_FIELD_PREFIXES)]
 
     def _check_signer(self):
         """Employees sign their own agreement; the safety manager records the signature of

@@ -13,14 +13,14 @@ HAZARD_CATEGORIES = [
     ("other", "Other"),
 ]
 OPEN_STATES = ("reported", "assigned", "rectifying")
-# Fields the mail machinery writes on any record; they never count as an edit.
-UNLOCKED_PREFIXES = ("message_", "activity_", "website_message")
 
 
 class SchoolSafetyHazard(models.Model):
     _name = "school.safety.hazard"
     _description = "Safety Hazard"
-    _inherit = ["mail.thread", "mail.activity.mixin", "school.inspection.follow.up.mixin"]
+    _inherit = [
+        "mail.thread", "mail.activity.mixin", "school.inspection.follow.up.mixin", "school.lock.mixin",
+    ]
     _order = "date_reported desc, id desc"
     _check_company_auto = True
 
@@ -149,8 +149,6 @@ class SchoolSafetyHazard(models.Model):
         return hazards
 
     def write(self, vals):
-        if not all(field.startswith(UNLOCKED_PREFIXES) for field in vals):
-            self._check_unlocked()
         res = super().write(vals)
         if vals.get("assigned_user_id"):
             self.filtered(lambda h: h.state in OPEN_STATES)._notify_assignee()
@@ -196,15 +194,16 @@ class SchoolSafetyHazard(models.Model):
     def _is_safety_manager(self):
         return self.env.user.has_group("school_safety.group_safety_manager")
 
-    def _check_unlocked(self):
-        if self.env.su or self.env.user.has_group("school_base.group_school_logistics_manager"):
-            return
-        locked = self.filtered(lambda hazard: hazard.state in ("closed", "cancel"))
-        if locked:
-            raise UserError(
-                _("Hazard %(name)s is closed: only the logistics director can change it.",
-                  name=locked[0].name)
-            )
+    def _is_locked(self):
+        self.ensure_one()
+        return self.state in ("closed", "cancel")
+
+    def _can_edit_locked(self):
+        return self.env.su or self.env.user.has_group("school_base.group_school_logistics_manager")
+
+    def _get_lock_message(self):
+        self.ensure_one()
+        return _("Hazard %(name)s is closed: only the logistics director can change it.", name=self.name)
 
     def _check_state(self, allowed, action):
         for hazard in self:
