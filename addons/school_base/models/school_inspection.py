@@ -7,13 +7,10 @@ from .school_inspection_template import ITEM_TYPES
 class SchoolInspection(models.Model):
     _name = "school.inspection"
     _description = "Inspection"
-    _inherit = ["mail.thread", "mail.activity.mixin", "school.lock.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "school.lock.mixin", "school.reference.mixin"]
     _order = "date_planned desc, id desc"
     _check_company_auto = True
 
-    name = fields.Char(
-        string="Reference", required=True, copy=False, readonly=True, index="trigram", default="New"
-    )
     template_id = fields.Many2one(
         "school.inspection.template", string="Checklist", required=True, index=True,
         check_company=True, tracking=True,
@@ -101,11 +98,6 @@ class SchoolInspection(models.Model):
         )
         templates.fetch(["item_ids"])
         for vals in vals_list:
-            if vals.get("name", "New") == "New":
-                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
-                vals["name"] = self.env["ir.sequence"].with_company(company).next_by_code(
-                    "school.inspection"
-                ) or "New"
             if vals.get("template_id") and not vals.get("line_ids"):
                 template = self.env["school.inspection.template"].browse(vals["template_id"])
                 vals["line_ids"] = [(0, 0, line) for line in self._prepare_line_vals(template)]
