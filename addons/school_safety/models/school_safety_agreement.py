@@ -224,13 +224,10 @@ class SchoolSafetyAgreementCampaignLine(models.Model):
 class SchoolSafetyAgreement(models.Model):
     _name = "school.safety.agreement"
     _description = "Safety Responsibility Agreement"
-    _inherit = ["mail.thread", "mail.activity.mixin", "school.lock.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "school.lock.mixin", "school.reference.mixin"]
     _order = "campaign_id desc, state, employee_id, id"
     _check_company_auto = True
 
-    name = fields.Char(
-        string="Reference", required=True, copy=False, readonly=True, index="trigram", default="New"
-    )
     campaign_id = fields.Many2one(
         "school.safety.agreement.campaign", required=True, index=True, ondelete="restrict",
         check_company=True, readonly=True,
@@ -269,16 +266,6 @@ class SchoolSafetyAgreement(models.Model):
             "An employee receives each agreement of a campaign once.",
         ),
     ]
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "New") == "New":
-                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
-                vals["name"] = self.env["ir.sequence"].with_company(company).next_by_code(
-                    "school.safety.agreement"
-                ) or "New"
-        return super().create(vals_list)
 
     def _is_locked(self):
         self.ensure_one()

@@ -20,13 +20,11 @@ class SchoolSafetyHazard(models.Model):
     _description = "Safety Hazard"
     _inherit = [
         "mail.thread", "mail.activity.mixin", "school.inspection.follow.up.mixin", "school.lock.mixin",
+        "school.reference.mixin",
     ]
     _order = "date_reported desc, id desc"
     _check_company_auto = True
 
-    name = fields.Char(
-        string="Reference", required=True, copy=False, readonly=True, index="trigram", default="New"
-    )
     description = fields.Text(string="What Is Wrong", required=True, tracking=True)
     photo = fields.Image(string="Photo", max_width=1600, max_height=1600, attachment=True)
     photo_after = fields.Image(
@@ -138,12 +136,6 @@ class SchoolSafetyHazard(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "New") == "New":
-                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
-                vals["name"] = self.env["ir.sequence"].with_company(company).next_by_code(
-                    "school.safety.hazard"
-                ) or "New"
         hazards = super().create(vals_list)
         hazards.filtered("assigned_user_id")._notify_assignee()
         return hazards

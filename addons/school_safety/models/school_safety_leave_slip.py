@@ -30,19 +30,11 @@ class SchoolSafetyLeaveSlip(models.Model):
 
     _name = "school.safety.leave.slip"
     _description = "Student Leave Slip"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "school.reference.mixin"]
     _order = "leave_date desc, leave_time desc, id desc"
     _check_company_auto = True
     _rec_names_search = ["name", "student_name"]
 
-    name = fields.Char(
-        string="Reference",
-        required=True,
-        copy=False,
-        readonly=True,
-        index="trigram",
-        default="New",
-    )
     student_name = fields.Char(required=True, tracking=True, index="trigram")
     class_id = fields.Many2one(
         "school.class",
@@ -151,18 +143,6 @@ class SchoolSafetyLeaveSlip(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "New") == "New":
-                company = (
-                    self.env["res.company"].browse(vals.get("company_id"))
-                    or self.env.company
-                )
-                vals["name"] = (
-                    self.env["ir.sequence"]
-                    .with_company(company)
-                    .next_by_code("school.safety.leave.slip")
-                    or "New"
-                )
         slips = super().create(vals_list)
         issued = slips.filtered(lambda s: s.state == "issued")
         if issued:

@@ -34,19 +34,11 @@ class SchoolSafetyVisitor(models.Model):
 
     _name = "school.safety.visitor"
     _description = "Visitor Register Entry"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "school.reference.mixin"]
     _order = "check_in desc, id desc"
     _check_company_auto = True
     _rec_names_search = ["name", "visitor_name"]
 
-    name = fields.Char(
-        string="Reference",
-        required=True,
-        copy=False,
-        readonly=True,
-        index="trigram",
-        default="New",
-    )
     visitor_name = fields.Char(required=True, tracking=True, index="trigram")
     phone = fields.Char(tracking=True)
     id_number = fields.Char(
@@ -208,17 +200,6 @@ class SchoolSafetyVisitor(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             self._prepare_visitor_vals(vals)
-            if vals.get("name", "New") == "New":
-                company = (
-                    self.env["res.company"].browse(vals.get("company_id"))
-                    or self.env.company
-                )
-                vals["name"] = (
-                    self.env["ir.sequence"]
-                    .with_company(company)
-                    .next_by_code("school.safety.visitor")
-                    or "New"
-                )
         return super().create(vals_list)
 
     def write(self, vals):
