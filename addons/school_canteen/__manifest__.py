@@ -7,7 +7,7 @@
     "author": "School Logistics Team",
     "website": "https://github.com/school-logistics/school-logistics",
     "license": "LGPL-3",
-    "depends": ["school_base", "stock", "purchase", "hr"],
+    "depends": ["school_base", "stock", "purchase", "purchase_stock", "hr", "report_xlsx"],
     "data": [
         "security/school_canteen_groups.xml",
         "security/ir.model.access.csv",

@@ -7,7 +7,7 @@
     "author": "School Logistics Team",
     "website": "https://github.com/school-logistics/school-logistics",
     "license": "LGPL-3",
-    "depends": ["school_base", "hr"],
+    "depends": ["school_base", "hr", "report_xlsx"],
     "data": [
         "security/school_union_groups.xml",
         "security/ir.model.access.csv",
