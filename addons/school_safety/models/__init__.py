@@ -10,3 +10,6 @@ from . import school_safety_drill
 from . import school_safety_agreement
 from . import maintenance_equipment
 from . import school_safety_duty
+from . import school_safety_education
+from . import school_safety_plan
+from . import school_safety_event

@@ -1,0 +1,270 @@
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+EVENT_TYPES = [
+    ("sports_day", "Sports Day"),
+    ("performance", "Performance"),
+    ("outing", "Outing / Study Trip"),
+    ("exam", "Exam"),
+    ("ceremony", "Ceremony / Assembly"),
+    ("parents", "Parents' Day"),
+    ("other", "Other"),
+]
+EVENT_STATES = [
+    ("draft", "Draft"),
+    ("submitted", "Submitted"),
+    ("approved", "Approved"),
+    ("held", "Held"),
+    ("cancel", "Cancelled"),
+]
+# Default days before an event when its approver is warned that it is still not approved.
+APPROVAL_NOTICE_DAYS = 7
+
+
+class SchoolSafetyEvent(models.Model):
+    """A large gathering or event (大型活动) and the emergency plan it is held under."""
+
+    _name = "school.safety.event"
+    _description = "Large Event"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_start desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, tracking=True)
+    event_type = fields.Selection(EVENT_TYPES, string="Type", required=True, default="other", tracking=True)
+    date_start = fields.Datetime(string="Start", required=True, index=True, tracking=True)
+    date_end = fields.Datetime(string="End", tracking=True)
+    term_id = fields.Many2one(
+        "school.term", index=True, check_company=True,
+        compute="_compute_term_id", store=True, readonly=False,
+    )
+    place_id = fields.Many2one("school.place", check_company=True, tracking=True)
+    location = fields.Char(help="Where the event takes place when it is outside the school (outings).")
+    expected_count = fields.Integer(string="Expected Participants", tracking=True)
+    organizer_user_id = fields.Many2one(
+        "res.users", string="Organiser", required=True, tracking=True, default=lambda self: self.env.user,
+        domain="[('share', '=', False), ('company_ids', 'in', company_id)]",
+    )
+    approver_user_id = fields.Many2one(
+        "res.users", string="Approver", tracking=True,
+        domain="[('share', '=', False), ('company_ids', 'in', company_id)]",
+        help="The safety manager or principal who approves the event; left empty, the principal.",
+    )
+    plan_id = fields.Many2one(
+        "school.safety.plan", string="Emergency Plan", check_company=True, tracking=True,
+        domain="[('plan_type', '=', 'large_event'), ('state', 'in', ('draft', 'approved')), "
+        "'|', ('event_id', '=', False), ('event_id', '=', id)]",
+        help="The school's large event plan or a plan written for this event; it must be approved before the event.",
+    )
+    plan_state = fields.Selection(related="plan_id.state", string="Plan Status")
+    description = fields.Html(help="Programme, organisation, safety measures and people in charge.")
+    state = fields.Selection(EVENT_STATES, required=True, default="draft", index=True, tracking=True, copy=False)
+    approved_user_id = fields.Many2one("res.users", string="Approved By", readonly=True, copy=False, tracking=True)
+    date_approved = fields.Datetime(string="Approved On", readonly=True, copy=False)
+    is_blocked = fields.Boolean(
+        string="Blocked", compute="_compute_is_blocked", search="_search_is_blocked",
+        help="The event has started without being approved: it may not go on.",
+    )
+    approval_warned = fields.Boolean(readonly=True, copy=False)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+
+    _sql_constraints = [
+        ("expected_count_positive", "CHECK(expected_count >= 0)", "The number of participants cannot be negative."),
+    ]
+
+    @api.depends("date_start", "company_id")
+    def _compute_term_id(self):
+        for event in self:
+            if event.date_start:
+                event.term_id = self.env["school.term"]._get_current(
+                    fields.Date.context_today(event, event.date_start), event.company_id or self.env.company
+                ) or event.term_id
+
+    @api.depends("state", "date_start")
+    def _compute_is_blocked(self):
+        now = fields.Datetime.now()
+        for event in self:
+            event.is_blocked = bool(
+                event.state in ("draft", "submitted") and event.date_start and event.date_start <= now
+            )
+
+    def _search_is_blocked(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(_("Unsupported search on blocked events."))
+        domain = [("state", "in", ("draft", "submitted")), ("date_start", "<=", fields.Datetime.now())]
+        return domain if (operator == "=") == value else ["!", "&", *domain]
+
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for event in self:
+            if event.date_end and event.date_end < event.date_start:
+                raise ValidationError(_("Event %(name)s ends before it starts.", name=event.name))
+
+    def write(self, vals):
+        if "state" in vals and not self.env.context.get("school_safety_event_step") and not self.env.su:
+            raise UserError(_("Use the buttons to change the status of an event."))
+        if {"date_start", "plan_id"}.intersection(vals) and not self.env.context.get("school_safety_event_step"):
+            for event in self.filtered(lambda e: e.state in ("approved", "held")):
+                raise UserError(
+                    _("Event %(name)s is approved: its date and plan cannot change; reset it to draft first.",
+                      name=event.name)
+                )
+        return super().write(vals)
+
+    def _set_state(self, state, **vals):
+        return self.with_context(school_safety_event_step=True).write({"state": state, **vals})
+
+    # ------------------------------------------------------------------
+    # Workflow
+    # ------------------------------------------------------------------
+    def _check_state(self, allowed):
+        for event in self:
+            if event.state not in allowed:
+                state = dict(self._fields["state"]._description_selection(self.env))[event.state]
+                raise UserError(
+                    _("Event %(name)s is %(state)s: this step is not possible now.", name=event.name, state=state)
+                )
+
+    def _check_approver(self):
+        if not self.env.user.has_group("school_safety.group_safety_manager"):
+            raise UserError(_("Only a safety manager or the principal approves large events."))
+
+    def _check_plan_approved(self):
+        """The event's emergency plan must have been approved before the event starts."""
+        for event in self:
+            plan = event.plan_id
+            if not plan:
+                raise UserError(
+                    _("Event %(name)s has no emergency plan: choose the large event plan or write one for it.",
+                      name=event.name)
+                )
+            if plan.state not in ("approved", "superseded") or not plan.date_approved:
+                raise UserError(
+                    _("Event %(name)s: its emergency plan %(plan)s is not approved. "
+                      "Approve the plan before the event.", name=event.name, plan=plan.display_name)
+                )
+            if plan.date_approved >= event.date_start:
+                raise UserError(
+                    _("Event %(name)s: its emergency plan %(plan)s was approved on %(approved)s, not before the "
+                      "event on %(start)s.", name=event.name, plan=plan.display_name,
+                      approved=fields.Datetime.to_string(plan.date_approved),
+                      start=fields.Datetime.to_string(event.date_start))
+                )
+
+    def action_create_plan(self):
+        """Write a plan specific to this event, from the school's approved large event plan if any."""
+        self.ensure_one()
+        Plan = self.env["school.safety.plan"]
+        general = Plan.search(
+            [("company_id", "=", self.company_id.id), ("plan_type", "=", "large_event"),
+             ("event_id", "=", False), ("state", "=", "approved")], limit=1,
+        )
+        plan = Plan.create({
+            "name": _("Emergency plan: %(event)s", event=self.name),
+            "plan_type": "large_event",
+            "event_id": self.id,
+            "content": general.content or self.description,
+            "responsible_user_id": self.organizer_user_id.id,
+            "company_id": self.company_id.id,
+        })
+        self.plan_id = plan
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "school.safety.plan",
+            "res_id": plan.id,
+            "view_mode": "form",
+            "target": "current",
+        }
+
+    def action_submit(self):
+        self._check_state(("draft",))
+        for event in self:
+            if not event.plan_id:
+                raise UserError(
+                    _("Event %(name)s has no emergency plan: choose the large event plan or write one for it.",
+                      name=event.name)
+                )
+            approver = event.approver_user_id or event.company_id._get_principal()
+            if approver:
+                event.activity_schedule(
+                    "school_safety.mail_activity_type_event_approval",
+                    date_deadline=fields.Date.context_today(event, event.date_start),
+                    summary=_("Approve event %(name)s", name=event.name),
+                    user_id=approver.id,
+                )
+        self._set_state("submitted")
+        return True
+
+    def action_approve(self):
+        self._check_approver()
+        self._check_state(("submitted",))
+        self._check_plan_approved()
+        now = fields.Datetime.now()
+        for event in self:
+            if event.date_start <= now:
+                raise UserError(
+                    _("Event %(name)s has already started: it can no longer be approved.", name=event.name)
+                )
+        self._set_state("approved", approved_user_id=self.env.uid, date_approved=now)
+        self.activity_feedback(["school_safety.mail_activity_type_event_approval"], feedback=_("Approved."))
+        return True
+
+    def action_hold(self):
+        """Mark the event held: only an approved event whose plan was approved before it."""
+        for event in self:
+            if event.state != "approved":
+                raise UserError(
+                    _("Event %(name)s was not approved: it cannot be marked held. "
+                      "Its emergency plan must be approved before the event.", name=event.name)
+                )
+        self._check_plan_approved()
+        self._set_state("held")
+        return True
+
+    def action_cancel(self):
+        self._check_state(("draft", "submitted", "approved"))
+        self._set_state("cancel")
+        self.activity_unlink(["school_safety.mail_activity_type_event_approval"])
+        return True
+
+    def action_reset_draft(self):
+        self._check_state(("submitted", "approved", "cancel"))
+        self._set_state("draft", approved_user_id=False, date_approved=False, approval_warned=False)
+        self.activity_unlink(["school_safety.mail_activity_type_event_approval"])
+        return True
+
+    @api.model
+    def _get_approval_notice_days(self):
+        return int(
+            self.env["ir.config_parameter"].sudo().get_param(  # sudo: a setting, read by everyone
+                "school_safety.event_approval_notice_days", APPROVAL_NOTICE_DAYS
+            )
+        )
+
+    @api.model
+    def _cron_warn_unapproved(self, batch_size=500):
+        """Warn the approver, once, of events starting within the notice days that are still not approved."""
+        now = fields.Datetime.now()
+        events = self.search(
+            [("state", "in", ("draft", "submitted")), ("approval_warned", "=", False),
+             ("date_start", ">", now),
+             ("date_start", "<=", now + timedelta(days=self._get_approval_notice_days()))],
+            limit=batch_size,
+        )
+        for event in events:
+            approver = event.approver_user_id or event.company_id._get_principal()
+            if approver:
+                event.activity_schedule(
+                    "school_safety.mail_activity_type_event_unapproved",
+                    date_deadline=fields.Date.context_today(event, event.date_start),
+                    summary=_("Event %(name)s starts soon and is not approved", name=event.name),
+                    note=_("Without an approved emergency plan the event cannot be held."),
+                    user_id=approver.id,
+                )
+            event.approval_warned = True
+        self.env["ir.cron"]._notify_progress(done=len(events), remaining=len(events) == batch_size and 1 or 0)
+        return events

@@ -1,0 +1,272 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+PLAN_TYPES = [
+    ("fire", "Fire"),
+    ("food_poisoning", "Food Poisoning"),
+    ("stampede", "Stampede"),
+    ("epidemic", "Epidemic"),
+    ("large_event", "Large Event"),
+    ("natural_disaster", "Natural Disaster"),
+    ("security", "Security / Intruder"),
+    ("traffic", "Traffic Accident"),
+    ("drowning", "Drowning"),
+    ("other", "Other"),
+]
+PLAN_STATES = [
+    ("draft", "Draft"),
+    ("approved", "Approved"),
+    ("superseded", "Superseded"),
+    ("archived", "Archived"),
+]
+# What was approved: frozen once the plan is approved (a change is a new version).
+APPROVED_FIELDS = {"name", "plan_type", "version", "content", "document", "document_name", "event_id", "company_id"}
+# Set only by the approval steps.
+WORKFLOW_FIELDS = {"state", "approved_user_id", "date_approved", "superseded_by_id", "review_reminded"}
+# Default days before the review date when the responsible person is reminded.
+REVIEW_NOTICE_DAYS = 30
+
+
+class SchoolSafetyPlan(models.Model):
+    """An emergency plan (应急预案) of the school, versioned per type."""
+
+    _name = "school.safety.plan"
+    _description = "Emergency Plan"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "plan_type, version desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, tracking=True)
+    plan_type = fields.Selection(PLAN_TYPES, string="Type", required=True, default="fire", index=True, tracking=True)
+    version = fields.Integer(
+        required=True, default=1, tracking=True, copy=False,
+        help="Numbered per type (and per event for an event's own plan); a new version supersedes the previous one when approved.",
+    )
+    event_id = fields.Many2one(
+        "school.safety.event", string="For Event", index="btree_not_null", check_company=True,
+        ondelete="set null", tracking=True,
+        help="Set for the specific plan of one large event; empty for the school's general plan.",
+    )
+    date_effective = fields.Date(string="Effective Date", tracking=True, copy=False)
+    date_review = fields.Date(
+        string="Next Review", tracking=True, copy=False,
+        compute="_compute_date_review", store=True, readonly=False,
+        help="A year after the effective date unless set otherwise; the responsible person is reminded before it.",
+    )
+    responsible_user_id = fields.Many2one(
+        "res.users", string="Responsible", tracking=True, default=lambda self: self.env.user,
+        domain="[('share', '=', False), ('company_ids', 'in', company_id)]",
+    )
+    content = fields.Html(help="Organisation, alarm, response steps, evacuation routes, contacts…")
+    document = fields.Binary(attachment=True, copy=True)
+    document_name = fields.Char()
+    state = fields.Selection(PLAN_STATES, required=True, default="draft", index=True, tracking=True, copy=False)
+    approved_user_id = fields.Many2one("res.users", string="Approved By", readonly=True, copy=False, tracking=True)
+    date_approved = fields.Datetime(string="Approved On", readonly=True, copy=False)
+    superseded_by_id = fields.Many2one(
+        "school.safety.plan", string="Superseded By", readonly=True, copy=False, index="btree_not_null"
+    )
+    review_status = fields.Selection(
+        [("ok", "Up to Date"), ("due", "Review Due Soon"), ("overdue", "Review Overdue")],
+        compute="_compute_review_status",
+    )
+    review_reminded = fields.Boolean(
+        readonly=True, copy=False, help="The responsible person was reminded of the coming review."
+    )
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+
+    _sql_constraints = [
+        ("version_positive", "CHECK(version > 0)", "The version number starts at 1."),
+    ]
+
+    @api.depends("date_effective")
+    def _compute_date_review(self):
+        for plan in self:
+            if plan.date_effective and not plan.date_review:
+                plan.date_review = plan.date_effective + relativedelta(years=1)
+
+    @api.depends("date_review", "state")
+    @api.depends_context("tz")
+    def _compute_review_status(self):
+        today = fields.Date.context_today(self)
+        notice = self._get_review_notice_days()
+        for plan in self:
+            if plan.state != "approved" or not plan.date_review:
+                plan.review_status = False
+            elif plan.date_review < today:
+                plan.review_status = "overdue"
+            elif plan.date_review <= today + relativedelta(days=notice):
+                plan.review_status = "due"
+            else:
+                plan.review_status = "ok"
+
+    @api.depends("name", "version")
+    def _compute_display_name(self):
+        for plan in self:
+            plan.display_name = _("%(name)s (v%(version)s)", name=plan.name, version=plan.version)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if "version" not in vals:
+                vals["version"] = self._get_next_version(
+                    vals.get("plan_type") or "fire", vals.get("event_id"),
+                    vals.get("company_id") or self.env.company.id,
+                )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        step = self.env.context.get("school_safety_plan_step") or self.env.su
+        if WORKFLOW_FIELDS.intersection(vals) and not step:
+            raise UserError(_("Use the buttons to approve, review or archive an emergency plan."))
+        if APPROVED_FIELDS.intersection(vals) and not self.env.context.get("school_safety_plan_step"):
+            for plan in self:
+                if plan.state != "draft":
+                    raise UserError(
+                        _("Emergency plan %(plan)s is no longer a draft: create a new version to change it.",
+                          plan=plan.display_name)
+                    )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_approved(self):
+        if any(plan.state != "draft" for plan in self):
+            raise UserError(_("An emergency plan that was approved stays on record; archive it instead."))
+
+    # ------------------------------------------------------------------
+    # Versions and approval
+    # ------------------------------------------------------------------
+    def _get_same_plan_domain(self, plan_type=None, event_id=None, company_id=None):
+        """Domain of the versions of one plan: same school, same type, same event (or none)."""
+        if self:
+            self.ensure_one()
+            plan_type, event_id, company_id = self.plan_type, self.event_id.id, self.company_id.id
+        return [
+            ("company_id", "=", company_id),
+            ("plan_type", "=", plan_type),
+            ("event_id", "=", event_id or False),
+            ("active", "in", (True, False)),
+        ]
+
+    @api.model
+    def _get_next_version(self, plan_type, event_id, company_id):
+        last = self.sudo().search(  # sudo: numbering looks at every version, whoever may read them
+            self._get_same_plan_domain(plan_type, event_id, company_id), order="version desc", limit=1
+        )
+        return last.version + 1
+
+    @api.model
+    def _get_review_notice_days(self):
+        return int(
+            self.env["ir.config_parameter"].sudo().get_param(  # sudo: a setting, read by everyone
+                "school_safety.plan_review_notice_days", REVIEW_NOTICE_DAYS
+            )
+        )
+
+    def _check_approver(self):
+        if not self.env.user.has_group("school_safety.group_safety_manager"):
+            raise UserError(_("Only a safety manager or the principal approves emergency plans."))
+
+    def action_approve(self):
+        """Approve the plan; the version of the same plan approved before is superseded."""
+        self._check_approver()
+        for plan in self:
+            if plan.state != "draft":
+                raise UserError(_("Only a draft emergency plan can be approved (%(plan)s).", plan=plan.display_name))
+            if not (plan.content or plan.document):
+                raise UserError(
+                    _("Emergency plan %(plan)s: write its content or attach the document before approving it.",
+                      plan=plan.display_name)
+                )
+            if not plan.responsible_user_id:
+                raise UserError(_("Emergency plan %(plan)s: choose who is responsible for it.", plan=plan.display_name))
+            previous = self.search(
+                plan._get_same_plan_domain() + [("state", "=", "approved"), ("id", "!=", plan.id)]
+            )
+            today = fields.Date.context_today(plan)
+            plan.with_context(school_safety_plan_step=True).write({
+                "state": "approved",
+                "approved_user_id": self.env.uid,
+                "date_approved": fields.Datetime.now(),
+                "date_effective": plan.date_effective or today,
+                "review_reminded": False,
+            })
+            if not plan.date_review:
+                plan.date_review = plan.date_effective + relativedelta(years=1)
+            if previous:
+                previous.with_context(school_safety_plan_step=True).write(
+                    {"state": "superseded", "superseded_by_id": plan.id}
+                )
+                previous.activity_unlink(["school_safety.mail_activity_type_plan_review"])
+                for old in previous:
+                    old.message_post(
+                        body=_("Superseded by version %(version)s.", version=plan.version),
+                        subtype_xmlid="mail.mt_note",
+                    )
+        return True
+
+    def action_archive_plan(self):
+        self._check_approver()
+        for plan in self:
+            if plan.state not in ("approved", "superseded"):
+                raise UserError(_("Only an approved or superseded plan can be archived (%(plan)s).", plan=plan.display_name))
+        self.with_context(school_safety_plan_step=True).write({"state": "archived"})
+        self.activity_unlink(["school_safety.mail_activity_type_plan_review"])
+        return True
+
+    def action_new_version(self):
+        """Start the next version of this plan as a draft, with the same content."""
+        self.ensure_one()
+        if self.state == "draft":
+            raise UserError(_("Emergency plan %(plan)s is still a draft: edit it directly.", plan=self.display_name))
+        new = self.copy({"version": self._get_next_version(self.plan_type, self.event_id.id, self.company_id.id)})
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": new.id,
+            "view_mode": "form",
+            "target": "current",
+        }
+
+    def action_mark_reviewed(self):
+        """The plan was reviewed and stays valid: the next review is a year later."""
+        self._check_approver()
+        today = fields.Date.context_today(self)
+        for plan in self:
+            if plan.state != "approved":
+                raise UserError(_("Only the approved version of a plan is reviewed (%(plan)s).", plan=plan.display_name))
+            plan.with_context(school_safety_plan_step=True).write(
+                {"date_review": today + relativedelta(years=1), "review_reminded": False}
+            )
+            plan.activity_feedback(
+                ["school_safety.mail_activity_type_plan_review"], feedback=_("Plan reviewed.")
+            )
+            plan.message_post(body=_("Plan reviewed; next review on %(date)s.", date=plan.date_review),
+                              subtype_xmlid="mail.mt_note")
+        return True
+
+    @api.model
+    def _cron_review_reminder(self, batch_size=500):
+        """Remind the responsible person, once, of an approved plan whose review is due soon or overdue."""
+        limit_date = fields.Date.context_today(self) + relativedelta(days=self._get_review_notice_days())
+        plans = self.search(
+            [("state", "=", "approved"), ("date_review", "<=", limit_date), ("review_reminded", "=", False)],
+            limit=batch_size,
+        )
+        for plan in plans:
+            user = plan.responsible_user_id or plan.company_id._get_safety_director()
+            if user:
+                plan.activity_schedule(
+                    "school_safety.mail_activity_type_plan_review",
+                    date_deadline=plan.date_review,
+                    summary=_("Review emergency plan %(plan)s", plan=plan.display_name),
+                    user_id=user.id,
+                )
+            plan.with_context(school_safety_plan_step=True).review_reminded = True
+        self.env["ir.cron"]._notify_progress(done=len(plans), remaining=len(plans) == batch_size and 1 or 0)
+        return plans
