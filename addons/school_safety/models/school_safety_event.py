@@ -202,13 +202,13 @@ class SchoolSafetyEvent(models.Model):
     def action_approve(self):
         self._check_approver()
         self._check_state(("submitted",))
-        self._check_plan_approved()
         now = fields.Datetime.now()
         for event in self:
             if event.date_start <= now:
                 raise UserError(
                     _("Event %(name)s has already started: it can no longer be approved.", name=event.name)
                 )
+        self._check_plan_approved()
         self._set_state("approved", approved_user_id=self.env.uid, date_approved=now)
         self.activity_feedback(["school_safety.mail_activity_type_event_approval"], feedback=_("Approved."))
         return True

@@ -6,3 +6,6 @@ from . import test_agreement
 from . import test_equipment
 from . import test_duty
 from . import test_ui
+from . import test_education
+from . import test_emergency_plan
+from . import test_large_event
