@@ -46,6 +46,8 @@
         "demo/school_safety_visitor_demo.xml",
         "demo/school_safety_drill_demo.xml",
         "demo/school_safety_equipment_demo.xml",
+        "demo/school_safety_education_demo.xml",
+        "demo/school_safety_plan_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
