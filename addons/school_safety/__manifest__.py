@@ -37,6 +37,7 @@
         "views/school_safety_education_views.xml",
         "views/school_safety_plan_views.xml",
         "views/school_safety_event_views.xml",
+        "views/res_config_settings_safety_plan_views.xml",
         "wizard/school_safety_hazard_cancel_views.xml",
         "wizard/school_safety_month_report_views.xml",
     ],

@@ -1,6 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
+from odoo.osv import expression
 from odoo.exceptions import UserError
 
 PLAN_TYPES = [
@@ -70,7 +71,7 @@ class SchoolSafetyPlan(models.Model):
     )
     review_status = fields.Selection(
         [("ok", "Up to Date"), ("due", "Review Due Soon"), ("overdue", "Review Overdue")],
-        compute="_compute_review_status",
+        compute="_compute_review_status", search="_search_review_status",
     )
     review_reminded = fields.Boolean(
         readonly=True, copy=False, help="The responsible person was reminded of the coming review."
@@ -104,6 +105,22 @@ class SchoolSafetyPlan(models.Model):
                 plan.review_status = "due"
             else:
                 plan.review_status = "ok"
+
+    def _search_review_status(self, operator, value):
+        if operator not in ("=", "in") or not value:
+            raise UserError(_("Unsupported search on the review status."))
+        statuses = {value} if isinstance(value, str) else set(value)
+        today = fields.Date.context_today(self)
+        limit = today + relativedelta(days=self._get_review_notice_days())
+        domains = {
+            "overdue": [("date_review", "<", today)],
+            "due": [("date_review", ">=", today), ("date_review", "<=", limit)],
+            "ok": [("date_review", ">", limit)],
+        }
+        ors = [domains[status] for status in statuses if status in domains]
+        if not ors:
+            return [("id", "=", False)]
+        return [("state", "=", "approved")] + expression.OR(ors)
 
     @api.depends("name", "version")
     def _compute_display_name(self):

@@ -118,6 +118,9 @@ class TestEmergencyPlan(EmergencyPlanCommon):
         with freeze_time("2031-08-10 02:00:00"):
             plan.invalidate_recordset(["review_status"])
             self.assertEqual(plan.review_status, "due")
+            mine = [("company_id", "=", self.school.id)]
+            self.assertEqual(Plan.search(mine + [("review_status", "in", ("due", "overdue"))]), plan)
+            self.assertFalse(Plan.search(mine + [("review_status", "=", "overdue")]))
             self.assertEqual(self._cron(Plan), plan)
             activities = self._review_activities(plan)
             self.assertEqual(len(activities), 1)
@@ -128,6 +131,7 @@ class TestEmergencyPlan(EmergencyPlanCommon):
         with freeze_time("2031-09-05 02:00:00"):
             plan.invalidate_recordset(["review_status"])
             self.assertEqual(plan.review_status, "overdue")
+            self.assertEqual(Plan.search(mine + [("review_status", "=", "overdue")]), plan)
             self.assertFalse(self._cron(Plan), "reminded once only")
             self.assertEqual(len(self._review_activities(plan)), 1)
             plan.with_user(self.safety).action_mark_reviewed()

@@ -1,0 +1,17 @@
+from odoo import fields, models
+
+from .school_safety_event import APPROVAL_NOTICE_DAYS
+from .school_safety_plan import REVIEW_NOTICE_DAYS
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    safety_plan_review_notice_days = fields.Integer(
+        string="Plan Review Notice (days)",
+        config_parameter="school_safety.plan_review_notice_days", default=REVIEW_NOTICE_DAYS,
+    )
+    safety_event_approval_notice_days = fields.Integer(
+        string="Event Approval Notice (days)",
+        config_parameter="school_safety.event_approval_notice_days", default=APPROVAL_NOTICE_DAYS,
+    )
