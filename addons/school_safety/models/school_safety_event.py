@@ -214,13 +214,16 @@ class SchoolSafetyEvent(models.Model):
         return True
 
     def action_hold(self):
-        """Mark the event held: only an approved event whose plan was approved before it."""
+        """Mark the event held: only an approved event whose plan was approved before it, once it started."""
+        now = fields.Datetime.now()
         for event in self:
             if event.state != "approved":
                 raise UserError(
                     _("Event %(name)s was not approved: it cannot be marked held. "
                       "Its emergency plan must be approved before the event.", name=event.name)
                 )
+            if event.date_start > now:
+                raise UserError(_("Event %(name)s has not started yet: it cannot be marked held.", name=event.name))
         self._check_plan_approved()
         self._set_state("held")
         return True

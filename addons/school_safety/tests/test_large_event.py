@@ -59,6 +59,8 @@ class TestLargeEvent(EmergencyPlanCommon):
             self.assertFalse(self._activities(event, "school_safety.mail_activity_type_event_approval"))
             with self._raises(UserError, "approved"):
                 event.write({"date_start": "2030-10-21 00:30:00", "date_end": "2030-10-21 08:00:00"})
+            with self._raises(UserError, "not started yet"):
+                event.action_hold()
         with freeze_time("2030-10-20 03:00:00"):
             self.assertFalse(event.is_blocked)
             event.action_hold()
