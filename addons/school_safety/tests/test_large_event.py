@@ -156,6 +156,9 @@ class TestLargeEvent(EmergencyPlanCommon):
             self.assertFalse(self._activities(later, "school_safety.mail_activity_type_event_unapproved"))
             self.assertFalse(Event._cron_warn_unapproved().filtered(lambda e: e.company_id == self.school), "warned once only")
             self.assertEqual(len(self._activities(soon, "school_safety.mail_activity_type_event_unapproved")), 1)
+            # the notice comes from the settings
+            self.env["res.config.settings"].create({"safety_event_approval_notice_days": 40}).execute()
+            self.assertEqual(Event._cron_warn_unapproved().filtered(lambda e: e.company_id == self.school), later)
 
     def test_access_per_role(self):
         """Staff read every event and change only the ones they organise; only safety managers approve."""
