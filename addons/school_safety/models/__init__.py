@@ -14,3 +14,4 @@ from . import school_safety_education
 from . import school_safety_plan
 from . import school_safety_event
 from . import res_config_settings_safety_plan
+from . import res_company_safety_equipment

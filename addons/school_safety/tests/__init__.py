@@ -9,3 +9,4 @@ from . import test_ui
 from . import test_education
 from . import test_emergency_plan
 from . import test_large_event
+from . import test_company_setup
