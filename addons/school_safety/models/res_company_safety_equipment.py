@@ -25,6 +25,6 @@ class ResCompany(models.Model):
         sources = Category.browse(shipped.mapped("res_id")).exists().filtered("is_safety_equipment")
         for company in self:
             existing = set(Category.search([("company_id", "=", company.id)]).mapped("name"))
-            for source in sources.filtered(lambda category: category.company_id != company):
-                if source.name not in existing:
+            for source in sources:
+                if source.company_id != company and source.name not in existing:
                     source.copy({"company_id": company.id, "technician_user_id": False})
