@@ -269,7 +269,10 @@ class SchoolUnionElection(models.Model):
         )
         ballot.flush_recordset()
         # lock the voter's ballot so that two votes sent at once cannot pass the limit
-        cr.execute("SELECT votes_cast FROM school_union_election_ballot WHERE id = %s FOR UPDATE", [ballot.id])
+        cr.execute(
+            "SELECT COALESCE(votes_cast, 0) FROM school_union_election_ballot WHERE id = %s FOR UPDATE",
+            [ballot.id],
+        )
         votes_cast = cr.fetchone()[0]
         ballot.invalidate_recordset(["votes_cast"])
         if votes_cast >= self.max_votes:
@@ -469,7 +472,7 @@ class SchoolUnionElectionBallot(models.Model):
         "school.union.member", required=True, index=True, check_company=True, ondelete="restrict"
     )
     user_id = fields.Many2one(related="member_id.user_id", store=True, string="User")
-    votes_cast = fields.Integer(string="Votes Used", readonly=True)
+    votes_cast = fields.Integer(string="Votes Used", readonly=True, default=0)
     company_id = fields.Many2one(
         "res.company", related="election_id.company_id", store=True, index=True
     )
