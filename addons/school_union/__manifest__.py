@@ -21,7 +21,12 @@
         "views/school_union_talk_views.xml",
         "views/school_union_election_views.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/school_union_member_demo.xml",
+        "demo/school_union_welfare_demo.xml",
+        "demo/school_union_event_demo.xml",
+        "demo/school_union_election_demo.xml",
+    ],
     "installable": True,
     "application": False,
 }
