@@ -4,3 +4,4 @@ from . import school_union_event
 from . import school_union_welfare
 from . import school_union_talk
 from . import school_union_election
+from . import hr_employee

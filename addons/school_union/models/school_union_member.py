@@ -42,8 +42,11 @@ class SchoolUnionMember(models.Model):
     )
     leave_date = fields.Date(string="Left On", tracking=True, copy=False)
     dues_ids = fields.One2many("school.union.dues", "member_id", string="Dues")
-    dues_unpaid_count = fields.Integer(compute="_compute_dues_unpaid_count", string="Unpaid Dues")
-    note = fields.Text()
+    dues_unpaid_count = fields.Integer(
+        compute="_compute_dues_unpaid_count", string="Unpaid Dues",
+        groups="school_union.group_union_officer",
+    )
+    note = fields.Text(groups="school_union.group_union_officer")
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )

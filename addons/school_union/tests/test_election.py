@@ -104,7 +104,7 @@ class TestUnionElection(SchoolUnionCommon):
         self.assertEqual((self.cand_a.vote_count, self.cand_a.rank, self.cand_a.is_winner), (2, 1, True))
         self.assertEqual((self.cand_b.vote_count, self.cand_b.rank, self.cand_b.is_winner), (1, 2, True))
         self.assertEqual((self.cand_c.vote_count, self.cand_c.rank, self.cand_c.is_winner), (0, 3, False))
-        content, kind = self.env["ir.actions.report"]._render(
+        content, _kind = self.env["ir.actions.report"]._render(
             "school_union.action_report_election_results_xlsx", self.election.ids
         )
         self.assertTrue(content.startswith(b"PK"))

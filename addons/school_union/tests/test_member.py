@@ -1,3 +1,5 @@
+from psycopg2 import IntegrityError
+
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
@@ -15,7 +17,7 @@ class TestUnionMember(SchoolUnionCommon):
 
     def test_one_membership_per_employee(self):
         """An employee has one union membership."""
-        with mute_logger("odoo.sql_db"), self.assertRaises(Exception):
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
             self.env["school.union.member"].create(
                 {"employee_id": self.member.employee_id.id, "company_id": self.school.id}
             )
@@ -41,7 +43,7 @@ class TestUnionMember(SchoolUnionCommon):
         Dues.create({"member_id": self.member.id, "year": 2025, "amount": 120, "paid": True})
         Dues.create({"member_id": self.member.id, "year": 2026, "amount": 120})
         self.assertEqual(self.member.dues_unpaid_count, 1)
-        with mute_logger("odoo.sql_db"), self.assertRaises(Exception):
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
             Dues.create({"member_id": self.member.id, "year": 2026, "amount": 100})
 
     def test_retiree_visits(self):
@@ -56,3 +58,14 @@ class TestUnionMember(SchoolUnionCommon):
         })
         self.assertEqual(retiree.visit_count, 2)
         self.assertEqual(str(retiree.last_visit_date), "2026-10-11")
+
+    def test_membership_on_employee(self):
+        """The employee form shows the union status to officers and opens the membership."""
+        employee = self.member.employee_id.with_user(self.union_officer)
+        self.assertEqual(employee.union_status, "active")
+        action = employee.action_open_union_membership()
+        self.assertEqual((action["res_model"], action["res_id"]), ("school.union.member", self.member.id))
+        newcomer = self.env["hr.employee"].create({"name": "新教师", "company_id": self.school.id})
+        action = newcomer.with_user(self.union_officer).action_open_union_membership()
+        self.assertNotIn("res_id", action)
+        self.assertEqual(action["context"]["default_employee_id"], newcomer.id)

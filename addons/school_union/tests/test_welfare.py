@@ -1,5 +1,8 @@
+from psycopg2 import IntegrityError
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .common import SchoolUnionCommon
 
@@ -62,8 +65,7 @@ class TestUnionWelfare(SchoolUnionCommon):
 
     def test_policy_unique_per_type(self):
         """A school has one policy per type."""
-        from odoo.tools import mute_logger
-        with mute_logger("odoo.sql_db"), self.assertRaises(Exception):
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
             self.env["school.union.welfare.policy"].create(
                 {"welfare_type": "illness", "amount_limit": 100, "company_id": self.school.id}
             )
