@@ -91,6 +91,7 @@ class SchoolUnionWelfare(models.Model):
     signed = fields.Boolean(string="Signed For", copy=False, tracking=True, readonly=True)
     signed_date = fields.Datetime(string="Signed On", copy=False, readonly=True)
     signed_user_id = fields.Many2one("res.users", string="Signed By", copy=False, readonly=True)
+    is_mine_to_sign = fields.Boolean(compute="_compute_is_mine_to_sign", string="For Me to Sign")
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
@@ -104,6 +105,14 @@ class SchoolUnionWelfare(models.Model):
     def _compute_year(self):
         for welfare in self:
             welfare.year = welfare.date.year if welfare.date else 0
+
+    @api.depends_context("uid")
+    @api.depends("state", "signed", "user_id")
+    def _compute_is_mine_to_sign(self):
+        for welfare in self:
+            welfare.is_mine_to_sign = (
+                welfare.state == "done" and not welfare.signed and welfare.user_id == self.env.user
+            )
 
     @api.constrains("amount", "gift")
     def _check_something_given(self):

@@ -144,3 +144,11 @@ class TestUnionWelfare(SchoolUnionCommon):
         welfare.action_done()
         with self.assertRaises(UserError):
             welfare.unlink()
+
+    def test_mine_to_sign(self):
+        """The sign button is offered to the member the welfare was given to, once given."""
+        welfare = self._welfare()
+        self.assertFalse(welfare.with_user(self.member_user).is_mine_to_sign)
+        welfare.action_done()
+        self.assertTrue(welfare.with_user(self.member_user).is_mine_to_sign)
+        self.assertFalse(welfare.with_user(self.union_officer).is_mine_to_sign)
