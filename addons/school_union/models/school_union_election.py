@@ -123,6 +123,7 @@ class SchoolUnionElection(models.Model):
             election.voter_count = counts.get(election, 0)
 
     @api.depends_context("uid")
+    @api.depends("max_votes", "ballot_ids.votes_cast")
     def _compute_my_votes(self):
         for election in self:
             member = self.env["school.union.member"]._get_for_user(company=election.company_id)
