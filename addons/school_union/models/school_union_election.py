@@ -38,9 +38,12 @@ class SchoolUnionElection(models.Model):
       of the window: until then the counts are not readable by anyone, administrators
       included, because they exist only in the SQL-only table.
 
-    Someone with direct access to the database server (not through Odoo) could still
-    try every member against the receipts of an election using its key; that is the
-    limit of this design (see readme/ROADMAP.md).
+    * When the election closes, its receipts and its key are deleted: from then on
+      nothing in the database links a member to a candidate.
+
+    While the vote is open, someone with direct access to the database server (not
+    through Odoo) could still try every member against the receipts using the key;
+    that is the limit of this design (see readme/ROADMAP.md).
     """
 
     _name = "school.union.election"
@@ -231,6 +234,16 @@ class SchoolUnionElection(models.Model):
                     "rank": rank,
                     "is_winner": bool(votes) and rank <= election.winner_count,
                 })
+        self._forget_voters()
+
+    def _forget_voters(self):
+        """Drop the receipts and keys of closed elections: they only served to refuse a
+        second vote for the same candidate. Once gone, nothing left in the database can
+        tell for whom a member voted, not even to someone reading the tables directly."""
+        if not self.ids:
+            return
+        self.env.cr.execute(f"DELETE FROM {RECEIPT_TABLE} WHERE election_id IN %s", [tuple(self.ids)])
+        self.env.cr.execute(f"DELETE FROM {KEY_TABLE} WHERE election_id IN %s", [tuple(self.ids)])
 
     # ------------------------------------------------------------------
     # Secret ballot

@@ -182,7 +182,16 @@ class TestUnionElection(SchoolUnionCommon):
             ("res_id", "in", self.election.ids + (self.cand_a | self.cand_b).ids),
         ])
         self.assertFalse(messages.filtered(lambda m: m.author_id in self.env["res.users"].browse(list(voters)).partner_id))
-        # 5. the receipts and tallies have no model at all
+        # 5. once closed, the receipts and the key are gone from the database itself
+        self.env.cr.execute(
+            "SELECT count(*) FROM school_union_election_vote_receipt WHERE election_id = %s", [self.election.id]
+        )
+        self.assertEqual(self.env.cr.fetchone()[0], 0)
+        self.env.cr.execute(
+            "SELECT count(*) FROM school_union_election_vote_key WHERE election_id = %s", [self.election.id]
+        )
+        self.assertEqual(self.env.cr.fetchone()[0], 0)
+        # 6. the receipts and tallies have no model at all
         self.assertFalse(self.env["ir.model"].sudo().search([("model", "ilike", "vote_receipt")]))
         self.assertFalse(self.env["ir.model"].sudo().search([("model", "ilike", "tally")]))
 
