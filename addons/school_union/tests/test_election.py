@@ -1,3 +1,6 @@
+import io
+
+import openpyxl
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
@@ -107,7 +110,10 @@ class TestUnionElection(SchoolUnionCommon):
         content, _kind = self.env["ir.actions.report"]._render(
             "school_union.action_report_election_results_xlsx", self.election.ids
         )
-        self.assertTrue(content.startswith(b"PK"))
+        sheet = openpyxl.load_workbook(io.BytesIO(content)).worksheets[0]
+        results = [row for row in sheet.iter_rows(min_row=4, values_only=True)]
+        self.assertEqual([(r[0], r[1], r[3]) for r in results],
+                         [(1, self.cand_a.name, 2), (2, self.cand_b.name, 1), (3, self.cand_c.name, 0)])
 
     def test_results_not_entered_by_hand(self):
         """Nobody writes the counts through the interface, the officer and the chair included."""

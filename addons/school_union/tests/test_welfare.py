@@ -1,3 +1,6 @@
+import io
+
+import openpyxl
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -136,7 +139,12 @@ class TestUnionWelfare(SchoolUnionCommon):
             "school_union.action_report_welfare_ledger_xlsx", welfares.ids
         )
         self.assertEqual(kind, "xlsx")
-        self.assertTrue(content.startswith(b"PK"))
+        book = openpyxl.load_workbook(io.BytesIO(content))
+        ledger, totals = book.worksheets
+        self.assertEqual(ledger.max_row, 3 + 3 + 1)  # title, blank, header, 3 welfares, total
+        rows = {row[0]: row for row in totals.iter_rows(values_only=True) if row[0]}
+        self.assertEqual(rows[self.member.name][-1], 500)
+        self.assertEqual(rows[self.member2.name][-1], 1000)
 
     def test_given_welfare_stays(self):
         """Given welfare cannot be deleted."""
