@@ -100,7 +100,36 @@ class SchoolUnionMember(models.Model):
     def write(self, vals):
         if vals.get("status") in ("left", "retired") and "leave_date" not in vals:
             vals = dict(vals, leave_date=fields.Date.context_today(self))
-        return super().write(vals)
+        res = super().write(vals)
+        if vals.get("status") == "retired":
+            self._create_retirees()
+        return res
+
+    def _prepare_retiree_vals(self):
+        self.ensure_one()
+        # sudo: the private contacts are HR data; the union keeps them for its retirees once,
+        # when the member retires (the retirees' list is read by union officers only)
+        employee = self.employee_id.sudo()
+        return {
+            "name": self.name,
+            "employee_id": employee.id,
+            "member_id": self.id,
+            "gender": employee.gender if employee.gender in ("male", "female") else False,
+            "birthday": employee.birthday,
+            "retire_date": self.leave_date,
+            "phone": employee.private_phone or employee.mobile_phone,
+            "contact_name": employee.emergency_contact,
+            "contact_phone": employee.emergency_phone,
+            "company_id": self.company_id.id,
+        }
+
+    def _create_retirees(self):
+        """A member who retires joins the retirees' association list (退休协会)."""
+        Retiree = self.env["school.union.retiree"]
+        known = Retiree.with_context(active_test=False).search([("member_id", "in", self.ids)]).member_id
+        todo = self - known
+        if todo:
+            Retiree.create([member._prepare_retiree_vals() for member in todo])
 
     @api.model
     def _get_for_user(self, user=None, company=None):

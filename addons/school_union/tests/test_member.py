@@ -69,3 +69,16 @@ class TestUnionMember(SchoolUnionCommon):
         action = newcomer.with_user(self.union_officer).action_open_union_membership()
         self.assertNotIn("res_id", action)
         self.assertEqual(action["context"]["default_employee_id"], newcomer.id)
+
+    def test_retiring_adds_retiree(self):
+        """A member who retires is added once to the retirees, with the employee's contacts."""
+        self.member3.employee_id.write({"private_phone": "13912345678", "emergency_contact": "张小明"})
+        self.member3.with_user(self.union_officer).status = "retired"
+        retiree = self.env["school.union.retiree"].search([("member_id", "=", self.member3.id)])
+        self.assertRecordValues(retiree, [{
+            "name": "张老师", "phone": "13912345678", "contact_name": "张小明",
+            "retire_date": self.member3.leave_date,
+        }])
+        self.member3.status = "active"
+        self.member3.status = "retired"
+        self.assertEqual(self.env["school.union.retiree"].search_count([("member_id", "=", self.member3.id)]), 1)
