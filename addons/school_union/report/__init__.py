@@ -1,0 +1,2 @@
+from . import school_union_xlsx
+from . import school_union_certificate
