@@ -10,3 +10,9 @@ from . import school_safety_drill
 from . import school_safety_agreement
 from . import maintenance_equipment
 from . import school_safety_duty
+from . import res_company_dismissal
+from . import res_config_settings_dismissal
+from . import school_safety_dismissal
+from . import fleet_vehicle
+from . import school_safety_bus
+from . import school_safety_bus_trip
