@@ -6,3 +6,5 @@ from . import test_agreement
 from . import test_equipment
 from . import test_duty
 from . import test_ui
+from . import test_dismissal
+from . import test_bus
