@@ -48,6 +48,8 @@
         "demo/school_safety_visitor_demo.xml",
         "demo/school_safety_drill_demo.xml",
         "demo/school_safety_equipment_demo.xml",
+        "demo/school_safety_dismissal_demo.xml",
+        "demo/school_safety_bus_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

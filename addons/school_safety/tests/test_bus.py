@@ -51,7 +51,7 @@ class TestSchoolBus(GateCommon):
         cls.other_driver = staff("二小司机", cls.other_driver_user, "driver", cls.other_school)
 
         brand = cls.env["fleet.vehicle.model.brand"].create({"name": "宇通"})
-        model = cls.env["fleet.vehicle.model"].create({"name": "ZK6609DX 校车", "brand_id": brand.id})
+        model = cls.bus_model = cls.env["fleet.vehicle.model"].create({"name": "ZK6609DX 校车", "brand_id": brand.id})
         cls.insurance_type = cls.env.ref("school_safety.fleet_service_type_school_bus_insurance")
 
         def bus(plate, company=None):
@@ -386,6 +386,25 @@ class TestSchoolBus(GateCommon):
             trip.write({"date": "2026-10-15"})
         with self.assertRaises(UserError):
             trip.unlink()
+
+    def test_safety_manager_registers_bus(self):
+        """A safety manager registers a school bus and its insurance from the bus form."""
+        Vehicle = self._as(self.env["fleet.vehicle"], self.safety_manager).with_context(default_is_school_bus=True)
+        with Form(Vehicle, view="school_safety.fleet_vehicle_view_form_school_bus") as form:
+            form.license_plate = "苏D·X3003"
+            form.model_id = self.bus_model
+            form.seats = 24
+            form.school_bus_licence_number = "苏D校0303"
+            form.school_bus_licence_expiry_date = "2027-08-31"
+            form.inspection_due_date = "2027-04-30"
+            with form.log_contracts.new() as contract:
+                contract.cost_subtype_id = self.insurance_type
+                contract.start_date = "2026-09-01"
+                contract.expiration_date = "2027-08-31"
+        vehicle = form.save()
+        self.assertTrue(vehicle.is_school_bus)
+        self.assertEqual(str(vehicle.insurance_expiry_date), "2027-08-31")
+        self.assertFalse(vehicle._get_school_bus_problems(vehicle.inspection_due_date))
 
     def test_views_load_per_role(self):
         """Trips, roll call and riders open for the bus staff, the gate and the head teacher."""
