@@ -85,7 +85,7 @@ class SchoolSafetyBusTrip(models.Model):
         TRIP_STATES, string="Status", required=True, default="draft", tracking=True, index=True, copy=False
     )
     line_ids = fields.One2many("school.safety.bus.trip.line", "trip_id", string="Roll Call", copy=False)
-    departure_datetime = fields.Datetime(string="Left At", readonly=True, copy=False)
+    departure_datetime = fields.Datetime(string="Departed At", readonly=True, copy=False)
     arrival_datetime = fields.Datetime(string="Finished At", readonly=True, copy=False)
     rider_count = fields.Integer(string="Riders", compute="_compute_counts")
     on_board_count = fields.Integer(string="On Board", compute="_compute_counts")
@@ -326,7 +326,7 @@ class SchoolSafetyBusTripLine(models.Model):
         index=True,
         help="Open: the trip ended with this student still on board.",
     )
-    alert_note = fields.Text(string="What Was Done")
+    alert_note = fields.Text(string="Follow-Up", help="How the student was found and handed over.")
     company_id = fields.Many2one(related="trip_id.company_id", store=True, index=True)
 
     _sql_constraints = [

@@ -312,8 +312,18 @@ class TestSchoolBus(GateCommon):
             self._line(as_other, self.rider_1).write({"absence_reason": "x"})
         with self.assertRaises(AccessError):
             self._trip(user=self.driver_2_user, period="afternoon")  # route 1 is not theirs
+        stop = self.env["school.safety.bus.stop"].create({"route_id": self.route_2.id, "name": "石桥湾"})
+        rider = self.env["school.safety.bus.rider"].create(
+            {"name": "孙铭泽", "class_id": self.class_2.id, "route_id": self.route_2.id, "stop_id": stop.id, "guardian_name": "孙丽"}
+        )
         own = self._as(self.Trip, self.driver_2_user).create({"route_id": self.route_2.id, "date": TODAY})
         self.assertEqual(own.driver_id, self.driver_2)
+        self.assertEqual(own.line_ids.rider_id, rider)
+        own.action_start()
+        own.line_ids.action_board()
+        own.line_ids.action_hand_over_school()
+        own.action_finish()
+        self.assertEqual(own.state, "done")
 
     def test_access_per_role(self):
         """Staff read routes but not riders or trips; guards read riders; only safety managers plan."""
