@@ -8,3 +8,4 @@ from . import test_duty
 from . import test_ui
 from . import test_dismissal
 from . import test_bus
+from . import test_dismissal_ui
