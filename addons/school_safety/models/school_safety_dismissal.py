@@ -101,6 +101,8 @@ class SchoolSafetyDismissal(models.Model):
         help="The class was not cleared in time and the safety manager was told (once).",
     )
     alert_datetime = fields.Datetime(string="Reported At", readonly=True, copy=False)
+    escort_time = fields.Char(string="Out", compute="_compute_local_times", help="Time the class was out, at the school.")
+    clear_time = fields.Char(string="Cleared", compute="_compute_local_times", help="Time the room was cleared, at the school.")
     can_tick = fields.Boolean(compute="_compute_can_tick")
     company_id = fields.Many2one(
         "res.company", string="School", required=True, index=True, default=lambda self: self.env.company
@@ -119,6 +121,15 @@ class SchoolSafetyDismissal(models.Model):
     def _compute_count_total(self):
         for check in self:
             check.count_total = check.count_parents + check.count_alone + check.count_after_school
+
+    @api.depends("escort_datetime", "clear_datetime", "company_id")
+    def _compute_local_times(self):
+        for check in self:
+            tz = self._get_tz(check.company_id)
+            check.escort_time, check.clear_time = (
+                pytz.utc.localize(value).astimezone(tz).strftime("%H:%M") if value else False
+                for value in (check.escort_datetime, check.clear_datetime)
+            )
 
     @api.depends_context("uid")
     @api.depends("class_id")

@@ -80,6 +80,7 @@ class TestDismissal(GateCommon):
             ],
         )
         self.assertEqual(str(check.escort_datetime), "2026-10-14 08:00:00")
+        self.assertEqual(check.escort_time, "16:00", "shown at the school's time")
         as_teacher.write({"lights_off": True, "windows_closed": True})
         with self.assertRaises(UserError):
             as_teacher.action_clear()  # the door is not checked
