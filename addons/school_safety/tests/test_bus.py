@@ -388,6 +388,23 @@ class TestSchoolBus(GateCommon):
             self.env["school.safety.bus.staff"].create({"employee_id": employee.id, "role": "driver"})
         self.env["school.safety.bus.staff"].create({"employee_id": employee.id, "role": "escort"})
 
+    def test_driver_agreement_shown(self):
+        """The driver's record shows whether the bus driver's safety agreement is signed."""
+        self.assertEqual(self.driver.agreement_state, "none")
+        template = self.env.ref("school_safety.school_safety_agreement_template_bus_driver")
+        campaign = self.env["school.safety.agreement.campaign"].create(
+            {
+                "name": "2026秋校车安全责任状",
+                "term_id": self.class_1.term_id.id,
+                "date_deadline": "2026-10-31",
+                "line_ids": [(0, 0, {"template_id": template.id, "employee_ids": [(6, 0, self.driver.employee_id.ids)]})],
+            }
+        )
+        campaign.action_issue()
+        self.driver.invalidate_recordset(["agreement_state"])
+        self.assertEqual(self.driver.agreement_state, "issued")
+        self.assertEqual(self._as(self.driver, self.driver_user).agreement_state, "issued")
+
     def test_run_trip_is_kept(self):
         """A trip that has run cannot be deleted nor moved to another route or day."""
         trip = self._trip()
