@@ -7,35 +7,49 @@ class FleetVehicle(models.Model):
     _inherit = "fleet.vehicle"
 
     is_school_bus = fields.Boolean(
-        string="School Bus", tracking=True, help="A bus carrying students (校车): its trips have a roll call."
+        string="School Bus",
+        tracking=True,
+        help="A bus carrying students (校车): its trips have a roll call.",
     )
     school_bus_licence_number = fields.Char(
-        string="School Bus Licence", tracking=True, help="Number of the school bus sign licence (校车标牌)."
+        string="School Bus Licence",
+        tracking=True,
+        help="Number of the school bus sign licence (校车标牌).",
     )
-    school_bus_licence_expiry_date = fields.Date(string="Licence Valid Until", tracking=True)
+    school_bus_licence_expiry_date = fields.Date(
+        string="Licence Valid Until", tracking=True
+    )
     inspection_due_date = fields.Date(
-        string="Next Inspection", tracking=True, help="Date of the next annual safety inspection (年检)."
+        string="Next Inspection",
+        tracking=True,
+        help="Date of the next annual safety inspection (年检).",
     )
     insurance_expiry_date = fields.Date(
         string="Insured Until",
         compute="_compute_insurance_expiry_date",
         help="End of the running school bus insurance contract (fleet contracts of type School Bus Insurance).",
     )
-    school_bus_route_ids = fields.One2many("school.safety.bus.route", "vehicle_id", string="Bus Routes")
+    school_bus_route_ids = fields.One2many(
+        "school.safety.bus.route", "vehicle_id", string="Bus Routes"
+    )
 
     def _compute_insurance_expiry_date(self):
         insurance = self.env.ref(INSURANCE_TYPE, raise_if_not_found=False)
         dates = {}
         if insurance and self.ids:
             # sudo: bus staff read the bus, not its contracts; only the end date is shown
-            groups = self.env["fleet.vehicle.log.contract"].sudo()._read_group(
-                [
-                    ("vehicle_id", "in", self.ids),
-                    ("cost_subtype_id", "=", insurance.id),
-                    ("state", "in", ("open", "futur")),
-                ],
-                ["vehicle_id"],
-                ["expiration_date:max"],
+            groups = (
+                self.env["fleet.vehicle.log.contract"]
+                .sudo()
+                ._read_group(
+                    [
+                        ("vehicle_id", "in", self.ids),
+                        ("cost_subtype_id", "=", insurance.id),
+                        ("state", "in", ("open", "futur")),
+                    ],
+                    ["vehicle_id"],
+                    ["expiration_date:max"],
+                )
             )
             dates = {vehicle.id: date for vehicle, date in groups}
         for vehicle in self:
@@ -60,7 +74,11 @@ class FleetVehicle(models.Model):
             date = self[field_name]
             if not date:
                 problems.append(
-                    _("%(vehicle)s: no %(document)s date recorded.", vehicle=self.display_name, document=label)
+                    _(
+                        "%(vehicle)s: no %(document)s date recorded.",
+                        vehicle=self.display_name,
+                        document=label,
+                    )
                 )
             elif date < day:
                 problems.append(

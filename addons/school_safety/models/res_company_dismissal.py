@@ -21,7 +21,11 @@ class ResCompany(models.Model):
     @api.constrains("dismissal_alert_hour")
     def _check_dismissal_alert_hour(self):
         if any(not 0 <= company.dismissal_alert_hour < 24 for company in self):
-            raise ValidationError(_("The time classes must be cleared by is a time of day (00:00 to 23:59)."))
+            raise ValidationError(
+                _(
+                    "The time classes must be cleared by is a time of day (00:00 to 23:59)."
+                )
+            )
 
     def _get_safety_manager(self):
         """The school's safety manager: configured, else the first plain holder of the role,
@@ -29,6 +33,10 @@ class ResCompany(models.Model):
         self.ensure_one()
         if self.safety_manager_user_id:
             return self.safety_manager_user_id
-        return self._school_role_user(
-            "school_safety.group_safety_manager", exclude="school_base.group_school_logistics_manager"
-        ) or self._get_safety_director()
+        return (
+            self._school_role_user(
+                "school_safety.group_safety_manager",
+                exclude="school_base.group_school_logistics_manager",
+            )
+            or self._get_safety_director()
+        )

@@ -2,7 +2,9 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 BUS_STAFF_ROLES = [("driver", "Driver"), ("escort", "Escort")]
-PERSONAL_DATA_GROUPS = "school_safety.group_safety_manager,school_safety.group_safety_bus_staff"
+PERSONAL_DATA_GROUPS = (
+    "school_safety.group_safety_manager,school_safety.group_safety_bus_staff"
+)
 
 
 class SchoolSafetyBusStaff(models.Model):
@@ -15,18 +17,26 @@ class SchoolSafetyBusStaff(models.Model):
     _check_company_auto = True
 
     employee_id = fields.Many2one(
-        "hr.employee", string="Employee", required=True, index=True, check_company=True, tracking=True
+        "hr.employee",
+        string="Employee",
+        required=True,
+        index=True,
+        check_company=True,
+        tracking=True,
     )
     name = fields.Char(related="employee_id.name", store=True)
     user_id = fields.Many2one(
         related="employee_id.user_id", string="User", store=True, index="btree_not_null"
     )
-    role = fields.Selection(BUS_STAFF_ROLES, required=True, default="driver", tracking=True)
+    role = fields.Selection(
+        BUS_STAFF_ROLES, required=True, default="driver", tracking=True
+    )
     licence_number = fields.Char(
         string="Driving Licence No.", tracking=True, groups=PERSONAL_DATA_GROUPS
     )
     licence_class = fields.Char(
-        string="Licence Class", help="Class of vehicle the licence allows (准驾车型), e.g. A1, A3, B1."
+        string="Licence Class",
+        help="Class of vehicle the licence allows (准驾车型), e.g. A1, A3, B1.",
     )
     licence_expiry_date = fields.Date(string="Licence Valid Until", tracking=True)
     agreement_state = fields.Selection(
@@ -37,11 +47,19 @@ class SchoolSafetyBusStaff(models.Model):
     )
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(
-        "res.company", string="School", required=True, index=True, default=lambda self: self.env.company
+        "res.company",
+        string="School",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
     )
 
     _sql_constraints = [
-        ("employee_role_uniq", "unique(employee_id, role)", "An employee holds each bus role once."),
+        (
+            "employee_role_uniq",
+            "unique(employee_id, role)",
+            "An employee holds each bus role once.",
+        ),
     ]
 
     @api.depends("employee_id")
@@ -53,7 +71,9 @@ class SchoolSafetyBusStaff(models.Model):
             order="id desc",
         )
         for staff in self:
-            latest = agreements.filtered(lambda a, s=staff: a.employee_id == s.employee_id)[:1]
+            latest = agreements.filtered(
+                lambda a, s=staff: a.employee_id == s.employee_id
+            )[:1]
             staff.agreement_state = latest.state or "none"
 
     def _compute_display_name(self):
@@ -64,14 +84,23 @@ class SchoolSafetyBusStaff(models.Model):
     @api.constrains("role", "licence_expiry_date")
     def _check_driver_licence(self):
         for staff in self:
-            if staff.role == "driver" and not (staff.sudo().licence_number and staff.licence_expiry_date):
+            if staff.role == "driver" and not (
+                staff.sudo().licence_number and staff.licence_expiry_date
+            ):
                 raise ValidationError(
-                    _("%(driver)s drives students: record the driving licence and its end date.", driver=staff.name)
+                    _(
+                        "%(driver)s drives students: record the driving licence and its end date.",
+                        driver=staff.name,
+                    )
                 )
 
     def _get_trip_problems(self, day):
         self.ensure_one()
-        if self.role == "driver" and self.licence_expiry_date and self.licence_expiry_date < day:
+        if (
+            self.role == "driver"
+            and self.licence_expiry_date
+            and self.licence_expiry_date < day
+        ):
             return [
                 _(
                     "%(driver)s: the driving licence ran out on %(date)s.",
@@ -114,14 +143,22 @@ class SchoolSafetyBusRoute(models.Model):
         tracking=True,
         domain="[('role', '=', 'escort')]",
     )
-    stop_ids = fields.One2many("school.safety.bus.stop", "route_id", string="Stops", copy=True)
+    stop_ids = fields.One2many(
+        "school.safety.bus.stop", "route_id", string="Stops", copy=True
+    )
     rider_ids = fields.One2many("school.safety.bus.rider", "route_id", string="Riders")
-    rider_count = fields.Integer(string="Number of Riders", compute="_compute_rider_count")
+    rider_count = fields.Integer(
+        string="Number of Riders", compute="_compute_rider_count"
+    )
     trip_ids = fields.One2many("school.safety.bus.trip", "route_id", string="Trips")
     note = fields.Text()
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(
-        "res.company", string="School", required=True, index=True, default=lambda self: self.env.company
+        "res.company",
+        string="School",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
     )
 
     @api.depends("rider_ids")
@@ -136,7 +173,9 @@ class SchoolSafetyBusRoute(models.Model):
 
     @api.constrains("vehicle_id")
     def _check_seats(self):
-        self.env["school.safety.bus.rider"].search([("route_id", "in", self.ids)])._check_seats()
+        self.env["school.safety.bus.rider"].search(
+            [("route_id", "in", self.ids)]
+        )._check_seats()
 
     def action_open_riders(self):
         self.ensure_one()
@@ -166,7 +205,13 @@ class SchoolSafetyBusStop(models.Model):
     _description = "School Bus Stop"
     _order = "route_id, sequence, id"
 
-    route_id = fields.Many2one("school.safety.bus.route", string="Route", required=True, ondelete="cascade", index=True)
+    route_id = fields.Many2one(
+        "school.safety.bus.route",
+        string="Route",
+        required=True,
+        ondelete="cascade",
+        index=True,
+    )
     sequence = fields.Integer(default=10)
     name = fields.Char(required=True, help="e.g. 小河村村委会门口")
     morning_time = fields.Float(string="Morning Pick-Up")
@@ -192,9 +237,21 @@ class SchoolSafetyBusRider(models.Model):
     _check_company_auto = True
 
     name = fields.Char(string="Student", required=True, tracking=True, index="trigram")
-    class_id = fields.Many2one("school.class", string="Class", required=True, check_company=True, tracking=True, index=True)
+    class_id = fields.Many2one(
+        "school.class",
+        string="Class",
+        required=True,
+        check_company=True,
+        tracking=True,
+        index=True,
+    )
     route_id = fields.Many2one(
-        "school.safety.bus.route", string="Route", required=True, check_company=True, tracking=True, index=True
+        "school.safety.bus.route",
+        string="Route",
+        required=True,
+        check_company=True,
+        tracking=True,
+        index=True,
     )
     stop_id = fields.Many2one(
         "school.safety.bus.stop",
@@ -205,11 +262,19 @@ class SchoolSafetyBusRider(models.Model):
     )
     stop_sequence = fields.Integer(related="stop_id.sequence", store=True)
     guardian_name = fields.Char(string="Guardian", required=True, tracking=True)
-    guardian_phone = fields.Char(string="Guardian Phone", tracking=True, groups=PERSONAL_DATA_GROUPS)
-    note = fields.Text(help="What the bus staff must know (health, who else may collect the student…).")
+    guardian_phone = fields.Char(
+        string="Guardian Phone", tracking=True, groups=PERSONAL_DATA_GROUPS
+    )
+    note = fields.Text(
+        help="What the bus staff must know (health, who else may collect the student…)."
+    )
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(
-        "res.company", string="School", required=True, index=True, default=lambda self: self.env.company
+        "res.company",
+        string="School",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
     )
 
     @api.constrains("stop_id", "route_id")

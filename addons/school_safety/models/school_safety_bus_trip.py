@@ -36,7 +36,9 @@ class SchoolSafetyBusTrip(models.Model):
     _order = "date desc, period, route_id, id desc"
     _check_company_auto = True
 
-    date = fields.Date(required=True, index=True, tracking=True, default=fields.Date.context_today)
+    date = fields.Date(
+        required=True, index=True, tracking=True, default=fields.Date.context_today
+    )
     period = fields.Selection(
         [("morning", "Morning (to School)"), ("afternoon", "Afternoon (Home)")],
         required=True,
@@ -44,7 +46,12 @@ class SchoolSafetyBusTrip(models.Model):
         tracking=True,
     )
     route_id = fields.Many2one(
-        "school.safety.bus.route", string="Route", required=True, index=True, check_company=True, tracking=True
+        "school.safety.bus.route",
+        string="Route",
+        required=True,
+        index=True,
+        check_company=True,
+        tracking=True,
     )
     vehicle_id = fields.Many2one(
         "fleet.vehicle",
@@ -82,10 +89,20 @@ class SchoolSafetyBusTrip(models.Model):
         domain="[('role', '=', 'escort')]",
     )
     state = fields.Selection(
-        TRIP_STATES, string="Status", required=True, default="draft", tracking=True, index=True, copy=False
+        TRIP_STATES,
+        string="Status",
+        required=True,
+        default="draft",
+        tracking=True,
+        index=True,
+        copy=False,
     )
-    line_ids = fields.One2many("school.safety.bus.trip.line", "trip_id", string="Roll Call", copy=False)
-    departure_datetime = fields.Datetime(string="Departed At", readonly=True, copy=False)
+    line_ids = fields.One2many(
+        "school.safety.bus.trip.line", "trip_id", string="Roll Call", copy=False
+    )
+    departure_datetime = fields.Datetime(
+        string="Departed At", readonly=True, copy=False
+    )
     arrival_datetime = fields.Datetime(string="Finished At", readonly=True, copy=False)
     rider_count = fields.Integer(string="Riders", compute="_compute_counts")
     on_board_count = fields.Integer(string="On Board", compute="_compute_counts")
@@ -95,11 +112,19 @@ class SchoolSafetyBusTrip(models.Model):
     alert_count = fields.Integer(string="Open Alerts", compute="_compute_counts")
     note = fields.Text()
     company_id = fields.Many2one(
-        "res.company", string="School", required=True, index=True, default=lambda self: self.env.company
+        "res.company",
+        string="School",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
     )
 
     _sql_constraints = [
-        ("route_day_period_uniq", "unique(route_id, date, period)", "A route runs once per morning and once per afternoon."),
+        (
+            "route_day_period_uniq",
+            "unique(route_id, date, period)",
+            "A route runs once per morning and once per afternoon.",
+        ),
     ]
 
     @api.depends("route_id")
@@ -118,7 +143,9 @@ class SchoolSafetyBusTrip(models.Model):
             trip.absent_count = statuses.count("absent")
             trip.handed_count = len([s for s in statuses if s in HANDED])
             trip.to_call_count = statuses.count("to_call")
-            trip.alert_count = len(trip.line_ids.filtered(lambda line: line.alert_state == "open"))
+            trip.alert_count = len(
+                trip.line_ids.filtered(lambda line: line.alert_state == "open")
+            )
 
     def _compute_display_name(self):
         periods = dict(self._fields["period"]._description_selection(self.env))
@@ -132,14 +159,20 @@ class SchoolSafetyBusTrip(models.Model):
         return trips
 
     def write(self, vals):
-        if {"route_id", "date", "period"} & set(vals) and any(trip.state != "draft" for trip in self):
+        if {"route_id", "date", "period"} & set(vals) and any(
+            trip.state != "draft" for trip in self
+        ):
             raise UserError(_("A trip that has left keeps its route, day and period."))
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_run(self):
         if any(trip.state not in ("draft", "cancel") for trip in self):
-            raise UserError(_("A trip that has run is part of the bus register: it cannot be deleted."))
+            raise UserError(
+                _(
+                    "A trip that has run is part of the bus register: it cannot be deleted."
+                )
+            )
 
     # ------------------------------------------------------------------
     # Workflow
@@ -154,7 +187,10 @@ class SchoolSafetyBusTrip(models.Model):
         for trip in self:
             if not trip._is_crew():
                 raise AccessError(
-                    _("Only the driver and the escort of %(trip)s run its roll call.", trip=trip.display_name)
+                    _(
+                        "Only the driver and the escort of %(trip)s run its roll call.",
+                        trip=trip.display_name,
+                    )
                 )
 
     def _load_riders(self):
@@ -165,7 +201,9 @@ class SchoolSafetyBusTrip(models.Model):
                 [("route_id", "=", trip.route_id.id), ("id", "not in", listed.ids)]
             )
             if riders:
-                trip.line_ids = [Command.create(trip._prepare_line_vals(rider)) for rider in riders]
+                trip.line_ids = [
+                    Command.create(trip._prepare_line_vals(rider)) for rider in riders
+                ]
 
     def _prepare_line_vals(self, rider):
         return {"rider_id": rider.id, "stop_id": rider.stop_id.id}
@@ -188,7 +226,9 @@ class SchoolSafetyBusTrip(models.Model):
         else:
             problems += self.driver_id._get_trip_problems(self.date)
         if not self.escort_id:
-            problems.append(_("An escort rides every trip with students: choose the escort."))
+            problems.append(
+                _("An escort rides every trip with students: choose the escort.")
+            )
         if not self.line_ids:
             problems.append(_("No rider on the roll call."))
         return problems
@@ -201,7 +241,11 @@ class SchoolSafetyBusTrip(models.Model):
             problems = trip._get_start_problems()
             if problems:
                 raise UserError(
-                    _("%(trip)s cannot leave:\n%(problems)s", trip=trip.display_name, problems="\n".join(problems))
+                    _(
+                        "%(trip)s cannot leave:\n%(problems)s",
+                        trip=trip.display_name,
+                        problems="\n".join(problems),
+                    )
                 )
         self.write({"state": "on_road", "departure_datetime": fields.Datetime.now()})
         return True
@@ -211,7 +255,9 @@ class SchoolSafetyBusTrip(models.Model):
         self._check_crew_or_manager()
         for trip in self:
             if trip.state != "on_road":
-                raise UserError(_("%(trip)s is not on the road.", trip=trip.display_name))
+                raise UserError(
+                    _("%(trip)s is not on the road.", trip=trip.display_name)
+                )
             not_called = trip.line_ids.filtered(lambda line: line.status == "to_call")
             if not_called:
                 raise UserError(
@@ -230,10 +276,16 @@ class SchoolSafetyBusTrip(models.Model):
 
     def _raise_not_handed_over_alert(self, lines):
         self.ensure_one()
-        lines.sudo().write({"alert_state": "open"})  # sudo: the alert flag is the system's, not the crew's
+        lines.sudo().write(
+            {"alert_state": "open"}
+        )  # sudo: the alert flag is the system's, not the crew's
         manager = self.company_id._get_safety_manager()
         names = ", ".join(lines.mapped("rider_id.name"))
-        summary = _("Not handed over: %(students)s (%(trip)s)", students=names, trip=self.display_name)
+        summary = _(
+            "Not handed over: %(students)s (%(trip)s)",
+            students=names,
+            trip=self.display_name,
+        )
         note = _(
             "Trip %(trip)s finished with %(students)s still on board. Driver: %(driver)s, escort: %(escort)s. "
             "Find the students and hand them over now.",
@@ -279,8 +331,18 @@ class SchoolSafetyBusTrip(models.Model):
             "res_model": "school.safety.bus.trip.line",
             "view_mode": "kanban,list",
             "views": [
-                (self.env.ref("school_safety.school_safety_bus_trip_line_view_kanban").id, "kanban"),
-                (self.env.ref("school_safety.school_safety_bus_trip_line_view_list").id, "list"),
+                (
+                    self.env.ref(
+                        "school_safety.school_safety_bus_trip_line_view_kanban"
+                    ).id,
+                    "kanban",
+                ),
+                (
+                    self.env.ref(
+                        "school_safety.school_safety_bus_trip_line_view_list"
+                    ).id,
+                    "list",
+                ),
             ],
             "domain": [("trip_id", "=", self.id)],
             "context": {"group_by": "stop_id", "create": False},
@@ -290,7 +352,9 @@ class SchoolSafetyBusTrip(models.Model):
         done = self.filtered(lambda trip: trip.alert_count == 0)
         if done:
             # sudo: the activity is the safety manager's; the crew closes it by handing over
-            done.sudo().activity_feedback([ALERT_ACTIVITY], feedback=_("Every student was handed over."))
+            done.sudo().activity_feedback(
+                [ALERT_ACTIVITY], feedback=_("Every student was handed over.")
+            )
 
 
 class SchoolSafetyBusTripLine(models.Model):
@@ -300,12 +364,28 @@ class SchoolSafetyBusTripLine(models.Model):
     _check_company_auto = True
     _rec_name = "rider_id"
 
-    trip_id = fields.Many2one("school.safety.bus.trip", string="Trip", required=True, ondelete="cascade", index=True)
-    rider_id = fields.Many2one("school.safety.bus.rider", string="Student", required=True, check_company=True, index=True)
+    trip_id = fields.Many2one(
+        "school.safety.bus.trip",
+        string="Trip",
+        required=True,
+        ondelete="cascade",
+        index=True,
+    )
+    rider_id = fields.Many2one(
+        "school.safety.bus.rider",
+        string="Student",
+        required=True,
+        check_company=True,
+        index=True,
+    )
     rider_name = fields.Char(related="rider_id.name", store=True, string="Student Name")
     class_id = fields.Many2one(related="rider_id.class_id", store=True, string="Class")
     guardian_name = fields.Char(related="rider_id.guardian_name", string="Guardian")
-    guardian_phone = fields.Char(related="rider_id.guardian_phone", string="Guardian Phone", groups=PERSONAL_DATA_GROUPS)
+    guardian_phone = fields.Char(
+        related="rider_id.guardian_phone",
+        string="Guardian Phone",
+        groups=PERSONAL_DATA_GROUPS,
+    )
     stop_id = fields.Many2one("school.safety.bus.stop", string="Stop", index=True)
     stop_sequence = fields.Integer(related="stop_id.sequence", store=True)
     date = fields.Date(related="trip_id.date", store=True, index=True)
@@ -313,8 +393,13 @@ class SchoolSafetyBusTripLine(models.Model):
     route_id = fields.Many2one(related="trip_id.route_id", store=True, index=True)
     trip_state = fields.Selection(related="trip_id.state", string="Trip Status")
     status = fields.Selection(ROLL_CALL, required=True, default="to_call", index=True)
-    absence_reason = fields.Char(help="Why the student does not ride today (sick, on leave, taken by a parent…).")
-    handed_to = fields.Char(string="Handed To", help="Who received the student (guardian's name, teacher on duty).")
+    absence_reason = fields.Char(
+        help="Why the student does not ride today (sick, on leave, taken by a parent…)."
+    )
+    handed_to = fields.Char(
+        string="Handed To",
+        help="Who received the student (guardian's name, teacher on duty).",
+    )
     status_datetime = fields.Datetime(string="Marked At", readonly=True)
     status_user_id = fields.Many2one("res.users", string="Marked By", readonly=True)
     alert_state = fields.Selection(
@@ -326,11 +411,17 @@ class SchoolSafetyBusTripLine(models.Model):
         index=True,
         help="Open: the trip ended with this student still on board.",
     )
-    alert_note = fields.Text(string="Follow-Up", help="How the student was found and handed over.")
+    alert_note = fields.Text(
+        string="Follow-Up", help="How the student was found and handed over."
+    )
     company_id = fields.Many2one(related="trip_id.company_id", store=True, index=True)
 
     _sql_constraints = [
-        ("trip_rider_uniq", "unique(trip_id, rider_id)", "A student is called once per trip."),
+        (
+            "trip_rider_uniq",
+            "unique(trip_id, rider_id)",
+            "A student is called once per trip.",
+        ),
     ]
 
     @api.constrains("status", "absence_reason")
@@ -364,11 +455,20 @@ class SchoolSafetyBusTripLine(models.Model):
                         new=labels[status],
                     )
                 )
-        self.write({"status": status, "status_datetime": fields.Datetime.now(), "status_user_id": self.env.uid, **vals})
+        self.write(
+            {
+                "status": status,
+                "status_datetime": fields.Datetime.now(),
+                "status_user_id": self.env.uid,
+                **vals,
+            }
+        )
         return True
 
     def action_board(self):
-        return self._mark("on_board", ("to_call", "absent"), ("on_road",), absence_reason=False)
+        return self._mark(
+            "on_board", ("to_call", "absent"), ("on_road",), absence_reason=False
+        )
 
     def action_absent(self):
         """Absent needs a reason: without one, ask for it in a dialog."""
@@ -381,7 +481,14 @@ class SchoolSafetyBusTripLine(models.Model):
                 "res_model": self._name,
                 "res_id": self.id,
                 "view_mode": "form",
-                "views": [(self.env.ref("school_safety.school_safety_bus_trip_line_view_form_absent").id, "form")],
+                "views": [
+                    (
+                        self.env.ref(
+                            "school_safety.school_safety_bus_trip_line_view_form_absent"
+                        ).id,
+                        "form",
+                    )
+                ],
                 "target": "new",
             }
         return self._mark("absent", ("to_call", "on_board"), ("draft", "on_road"))
@@ -397,7 +504,9 @@ class SchoolSafetyBusTripLine(models.Model):
             for line in self.filtered(lambda line: not line.handed_to):
                 line.handed_to = line.guardian_name
         if alerts:
-            alerts.sudo().write({"alert_state": "resolved"})  # sudo: the alert flag is the system's
+            alerts.sudo().write(
+                {"alert_state": "resolved"}
+            )  # sudo: the alert flag is the system's
             alerts.trip_id._close_alert_activity()
         return result
 

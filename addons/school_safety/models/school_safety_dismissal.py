@@ -50,11 +50,18 @@ class SchoolSafetyDismissal(models.Model):
     )
     grade_sequence = fields.Integer(related="class_id.grade_sequence", store=True)
     term_id = fields.Many2one(related="class_id.term_id", store=True, index=True)
-    head_teacher_id = fields.Many2one(related="class_id.head_teacher_id", string="Head Teacher")
-    head_teacher_user_id = fields.Many2one(
-        related="class_id.head_teacher_user_id", string="Head Teacher User", store=True, index="btree_not_null"
+    head_teacher_id = fields.Many2one(
+        related="class_id.head_teacher_id", string="Head Teacher"
     )
-    home_place_id = fields.Many2one(related="class_id.home_place_id", string="Home Room")
+    head_teacher_user_id = fields.Many2one(
+        related="class_id.head_teacher_user_id",
+        string="Head Teacher User",
+        store=True,
+        index="btree_not_null",
+    )
+    home_place_id = fields.Many2one(
+        related="class_id.home_place_id", string="Home Room"
+    )
     headcount = fields.Integer(related="class_id.headcount")
     state = fields.Selection(
         DISMISSAL_STATES,
@@ -74,12 +81,18 @@ class SchoolSafetyDismissal(models.Model):
         tracking=True,
         help="The teacher who led the class to the gate. Empty: the person recording it.",
     )
-    escort_datetime = fields.Datetime(string="Out At", readonly=True, copy=False, tracking=True)
-    escort_user_id = fields.Many2one("res.users", string="Class Board Put By", readonly=True, copy=False)
+    escort_datetime = fields.Datetime(
+        string="Out At", readonly=True, copy=False, tracking=True
+    )
+    escort_user_id = fields.Many2one(
+        "res.users", string="Class Board Put By", readonly=True, copy=False
+    )
     count_parents = fields.Integer(string="Handed to Parents", tracking=True)
     count_alone = fields.Integer(string="Went Home Alone", tracking=True)
     count_after_school = fields.Integer(string="After-School Care", tracking=True)
-    count_total = fields.Integer(string="Students Out", compute="_compute_count_total", store=True)
+    count_total = fields.Integer(
+        string="Students Out", compute="_compute_count_total", store=True
+    )
     # 静堂牌: the room is empty and closed
     lights_off = fields.Boolean(string="Lights Off")
     windows_closed = fields.Boolean(string="Windows Closed")
@@ -91,8 +104,12 @@ class SchoolSafetyDismissal(models.Model):
         tracking=True,
         help="Who checked that the room is empty, lights off, windows and door closed.",
     )
-    clear_datetime = fields.Datetime(string="Cleared At", readonly=True, copy=False, tracking=True)
-    clear_user_id = fields.Many2one("res.users", string="Room Board Put By", readonly=True, copy=False)
+    clear_datetime = fields.Datetime(
+        string="Cleared At", readonly=True, copy=False, tracking=True
+    )
+    clear_user_id = fields.Many2one(
+        "res.users", string="Room Board Put By", readonly=True, copy=False
+    )
     note = fields.Text()
     alert_sent = fields.Boolean(
         string="Reported Late",
@@ -101,15 +118,31 @@ class SchoolSafetyDismissal(models.Model):
         help="The class was not cleared in time and the safety manager was told (once).",
     )
     alert_datetime = fields.Datetime(string="Reported At", readonly=True, copy=False)
-    escort_time = fields.Char(string="Out", compute="_compute_local_times", help="Time the class was out, at the school.")
-    clear_time = fields.Char(string="Cleared", compute="_compute_local_times", help="Time the room was cleared, at the school.")
+    escort_time = fields.Char(
+        string="Out",
+        compute="_compute_local_times",
+        help="Time the class was out, at the school.",
+    )
+    clear_time = fields.Char(
+        string="Cleared",
+        compute="_compute_local_times",
+        help="Time the room was cleared, at the school.",
+    )
     can_tick = fields.Boolean(compute="_compute_can_tick")
     company_id = fields.Many2one(
-        "res.company", string="School", required=True, index=True, default=lambda self: self.env.company
+        "res.company",
+        string="School",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
     )
 
     _sql_constraints = [
-        ("class_date_uniq", "unique(class_id, date)", "A class has one dismissal check per school day."),
+        (
+            "class_date_uniq",
+            "unique(class_id, date)",
+            "A class has one dismissal check per school day.",
+        ),
         (
             "counts_positive",
             "CHECK(count_parents >= 0 AND count_alone >= 0 AND count_after_school >= 0)",
@@ -120,27 +153,37 @@ class SchoolSafetyDismissal(models.Model):
     @api.depends("count_parents", "count_alone", "count_after_school")
     def _compute_count_total(self):
         for check in self:
-            check.count_total = check.count_parents + check.count_alone + check.count_after_school
+            check.count_total = (
+                check.count_parents + check.count_alone + check.count_after_school
+            )
 
     @api.depends("escort_datetime", "clear_datetime", "company_id")
     def _compute_local_times(self):
         for check in self:
             tz = self._get_tz(check.company_id)
             check.escort_time, check.clear_time = (
-                pytz.utc.localize(value).astimezone(tz).strftime("%H:%M") if value else False
+                pytz.utc.localize(value).astimezone(tz).strftime("%H:%M")
+                if value
+                else False
                 for value in (check.escort_datetime, check.clear_datetime)
             )
 
     @api.depends_context("uid")
     @api.depends("class_id")
     def _compute_can_tick(self):
-        manager = self.env.su or self.env.user.has_group("school_safety.group_safety_manager")
+        manager = self.env.su or self.env.user.has_group(
+            "school_safety.group_safety_manager"
+        )
         for check in self:
-            check.can_tick = manager or check.class_id.head_teacher_user_id == self.env.user
+            check.can_tick = (
+                manager or check.class_id.head_teacher_user_id == self.env.user
+            )
 
     def _compute_display_name(self):
         for check in self:
-            check.display_name = f"{check.class_id.name or ''} {check.date or ''}".strip()
+            check.display_name = (
+                f"{check.class_id.name or ''} {check.date or ''}".strip()
+            )
 
     # ------------------------------------------------------------------
     # Gate actions
@@ -159,7 +202,9 @@ class SchoolSafetyDismissal(models.Model):
                 )
 
     def _default_employee(self):
-        return self.env.user.employee_ids.filtered(lambda e: e.company_id == self.company_id)[:1]
+        return self.env.user.employee_ids.filtered(
+            lambda e: e.company_id == self.company_id
+        )[:1]
 
     def action_escort(self):
         """班牌: the class is out, its students counted."""
@@ -192,7 +237,9 @@ class SchoolSafetyDismissal(models.Model):
                 "escort_user_id": self.env.uid,
             }
             if not check.escort_employee_id:
-                vals["escort_employee_id"] = (check._default_employee() or check.head_teacher_id).id
+                vals["escort_employee_id"] = (
+                    check._default_employee() or check.head_teacher_id
+                ).id
             check.write(vals)
         return True
 
@@ -223,14 +270,18 @@ class SchoolSafetyDismissal(models.Model):
                 "clear_user_id": self.env.uid,
             }
             if not check.clear_employee_id:
-                vals["clear_employee_id"] = (check._default_employee() or check.head_teacher_id).id
+                vals["clear_employee_id"] = (
+                    check._default_employee() or check.head_teacher_id
+                ).id
             check.write(vals)
         self.activity_feedback([ALERT_ACTIVITY], feedback=_("The room is cleared."))
         return True
 
     def action_reset(self):
         """Safety managers only: put the boards down again (wrong class ticked)."""
-        if not (self.env.su or self.env.user.has_group("school_safety.group_safety_manager")):
+        if not (
+            self.env.su or self.env.user.has_group("school_safety.group_safety_manager")
+        ):
             raise AccessError(_("Only a safety manager takes a dismissal check back."))
         self.write(
             {
@@ -258,12 +309,14 @@ class SchoolSafetyDismissal(models.Model):
 
     def action_open_escort(self):
         return self._action_open_dialog(
-            "school_safety.school_safety_dismissal_view_form_escort", _("Class Board: %(check)s", check=self.display_name)
+            "school_safety.school_safety_dismissal_view_form_escort",
+            _("Class Board: %(check)s", check=self.display_name),
         )
 
     def action_open_clear(self):
         return self._action_open_dialog(
-            "school_safety.school_safety_dismissal_view_form_clear", _("Room Empty: %(check)s", check=self.display_name)
+            "school_safety.school_safety_dismissal_view_form_clear",
+            _("Room Empty: %(check)s", check=self.display_name),
         )
 
     # ------------------------------------------------------------------
@@ -275,7 +328,9 @@ class SchoolSafetyDismissal(models.Model):
 
     @api.model
     def _local_now(self, company):
-        return pytz.utc.localize(fields.Datetime.now()).astimezone(self._get_tz(company))
+        return pytz.utc.localize(fields.Datetime.now()).astimezone(
+            self._get_tz(company)
+        )
 
     @api.model
     def _is_school_day(self, day):
@@ -288,8 +343,12 @@ class SchoolSafetyDismissal(models.Model):
         term = self.env["school.term"]._get_current(date=day, company=company)
         if not term:
             return self.browse()
-        classes = self.env["school.class"].search([("term_id", "=", term.id), ("company_id", "=", company.id)])
-        existing = self.search([("date", "=", day), ("class_id", "in", classes.ids)]).class_id
+        classes = self.env["school.class"].search(
+            [("term_id", "=", term.id), ("company_id", "=", company.id)]
+        )
+        existing = self.search(
+            [("date", "=", day), ("class_id", "in", classes.ids)]
+        ).class_id
         return self.create(
             [
                 self._prepare_dismissal_vals(school_class, day)
@@ -299,19 +358,32 @@ class SchoolSafetyDismissal(models.Model):
 
     @api.model
     def _prepare_dismissal_vals(self, school_class, day):
-        return {"date": day, "class_id": school_class.id, "company_id": school_class.company_id.id}
+        return {
+            "date": day,
+            "class_id": school_class.id,
+            "company_id": school_class.company_id.id,
+        }
 
     @api.model
     def action_start_today(self):
         """Gate or safety manager: put today's list of classes on the board."""
         if not self.env.user.has_group("school_safety.group_safety_guard"):
-            raise AccessError(_("Only the gate or a safety manager starts the day's dismissal."))
+            raise AccessError(
+                _("Only the gate or a safety manager starts the day's dismissal.")
+            )
         company = self.env.company
         today = self._local_now(company).date()
         if not self.env["school.term"]._get_current(date=today, company=company):
-            raise UserError(_("No term runs today at %(school)s: there is no class to dismiss.", school=company.name))
+            raise UserError(
+                _(
+                    "No term runs today at %(school)s: there is no class to dismiss.",
+                    school=company.name,
+                )
+            )
         self._create_for_day(company, today)
-        action = self.env["ir.actions.act_window"]._for_xml_id("school_safety.school_safety_dismissal_action_board")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "school_safety.school_safety_dismissal_action_board"
+        )
         return action
 
     @api.model
@@ -365,13 +437,19 @@ class SchoolSafetyDismissal(models.Model):
                     summary=summary,
                     note=_(
                         "Status: %(state)s. Head teacher: %(teacher)s.",
-                        state=dict(check._fields["state"]._description_selection(self.env))[check.state],
+                        state=dict(
+                            check._fields["state"]._description_selection(self.env)
+                        )[check.state],
                         teacher=check.head_teacher_id.name or _("none"),
                     ),
                     user_id=user.id,
                 )
             check.message_post(
-                body=_("%(summary)s: reported to %(user)s.", summary=summary, user=user.name or _("nobody configured")),
+                body=_(
+                    "%(summary)s: reported to %(user)s.",
+                    summary=summary,
+                    user=user.name or _("nobody configured"),
+                ),
                 partner_ids=user.partner_id.ids,
                 subtype_xmlid="mail.mt_note",
             )

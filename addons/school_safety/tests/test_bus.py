@@ -39,20 +39,34 @@ class TestSchoolBus(GateCommon):
 
         def staff(name, login_user, role, company=None):
             company = company or cls.school
-            employee = Employee.create({"name": name, "user_id": login_user.id, "company_id": company.id})
+            employee = Employee.create(
+                {"name": name, "user_id": login_user.id, "company_id": company.id}
+            )
             vals = {"employee_id": employee.id, "role": role, "company_id": company.id}
             if role == "driver":
-                vals.update({"licence_number": "320411197801012345", "licence_class": "A1", "licence_expiry_date": "2030-05-01"})
+                vals.update(
+                    {
+                        "licence_number": "320411197801012345",
+                        "licence_class": "A1",
+                        "licence_expiry_date": "2030-05-01",
+                    }
+                )
             return Staff.create(vals)
 
         cls.driver = staff("周建国", cls.driver_user, "driver")
         cls.escort = staff("钱秀英", cls.escort_user, "escort")
         cls.driver_2 = staff("孙志强", cls.driver_2_user, "driver")
-        cls.other_driver = staff("二小司机", cls.other_driver_user, "driver", cls.other_school)
+        cls.other_driver = staff(
+            "二小司机", cls.other_driver_user, "driver", cls.other_school
+        )
 
         brand = cls.env["fleet.vehicle.model.brand"].create({"name": "宇通"})
-        model = cls.bus_model = cls.env["fleet.vehicle.model"].create({"name": "ZK6609DX 校车", "brand_id": brand.id})
-        cls.insurance_type = cls.env.ref("school_safety.fleet_service_type_school_bus_insurance")
+        model = cls.bus_model = cls.env["fleet.vehicle.model"].create(
+            {"name": "ZK6609DX 校车", "brand_id": brand.id}
+        )
+        cls.insurance_type = cls.env.ref(
+            "school_safety.fleet_service_type_school_bus_insurance"
+        )
 
         def bus(plate, company=None):
             company = company or cls.school
@@ -90,17 +104,49 @@ class TestSchoolBus(GateCommon):
                 "driver_id": cls.driver.id,
                 "escort_id": cls.escort.id,
                 "stop_ids": [
-                    (0, 0, {"sequence": 1, "name": "小河村村委会", "morning_time": 7.0, "afternoon_time": 16.5}),
-                    (0, 0, {"sequence": 2, "name": "新河桥", "morning_time": 7.25, "afternoon_time": 16.75}),
+                    (
+                        0,
+                        0,
+                        {
+                            "sequence": 1,
+                            "name": "小河村村委会",
+                            "morning_time": 7.0,
+                            "afternoon_time": 16.5,
+                        },
+                    ),
+                    (
+                        0,
+                        0,
+                        {
+                            "sequence": 2,
+                            "name": "新河桥",
+                            "morning_time": 7.25,
+                            "afternoon_time": 16.75,
+                        },
+                    ),
                 ],
             }
         )
         cls.stop_1, cls.stop_2 = cls.route.stop_ids
-        cls.route_2 = Route.create({"name": "2号线", "vehicle_id": cls.bus.id, "driver_id": cls.driver_2.id, "escort_id": cls.escort.id})
-        cls.other_route = Route.create(
-            {"name": "二小1号线", "vehicle_id": cls.other_bus.id, "driver_id": cls.other_driver.id, "company_id": cls.other_school.id}
+        cls.route_2 = Route.create(
+            {
+                "name": "2号线",
+                "vehicle_id": cls.bus.id,
+                "driver_id": cls.driver_2.id,
+                "escort_id": cls.escort.id,
+            }
         )
-        cls.other_stop = cls.env["school.safety.bus.stop"].create({"route_id": cls.other_route.id, "name": "二小站"})
+        cls.other_route = Route.create(
+            {
+                "name": "二小1号线",
+                "vehicle_id": cls.other_bus.id,
+                "driver_id": cls.other_driver.id,
+                "company_id": cls.other_school.id,
+            }
+        )
+        cls.other_stop = cls.env["school.safety.bus.stop"].create(
+            {"route_id": cls.other_route.id, "name": "二小站"}
+        )
 
         Rider = cls.env["school.safety.bus.rider"]
         cls.rider_1 = Rider.create(
@@ -145,17 +191,25 @@ class TestSchoolBus(GateCommon):
             }
         )
         cls.Trip = cls.env["school.safety.bus.trip"]
-        cls.alert_type = cls.env.ref("school_safety.mail_activity_type_bus_not_handed_over")
+        cls.alert_type = cls.env.ref(
+            "school_safety.mail_activity_type_bus_not_handed_over"
+        )
 
     def _trip(self, user=None, **vals):
-        return self._as(self.Trip, user or self.safety_manager).create({"route_id": self.route.id, "date": TODAY, **vals})
+        return self._as(self.Trip, user or self.safety_manager).create(
+            {"route_id": self.route.id, "date": TODAY, **vals}
+        )
 
     def _line(self, trip, rider):
         return trip.line_ids.filtered(lambda line: line.rider_id == rider)
 
     def _alerts(self, trip):
         return self.env["mail.activity"].search(
-            [("res_model", "=", "school.safety.bus.trip"), ("res_id", "=", trip.id), ("activity_type_id", "=", self.alert_type.id)]
+            [
+                ("res_model", "=", "school.safety.bus.trip"),
+                ("res_id", "=", trip.id),
+                ("activity_type_id", "=", self.alert_type.id),
+            ]
         )
 
     def test_trip_takes_route_crew_and_riders(self):
@@ -167,7 +221,9 @@ class TestSchoolBus(GateCommon):
             self.assertEqual(form.escort_id, self.escort)
         trip = form.save()
         self.assertTrue(trip.name.startswith("BUS/"))
-        self.assertEqual(trip.line_ids.rider_id, self.rider_1 | self.rider_2 | self.rider_3)
+        self.assertEqual(
+            trip.line_ids.rider_id, self.rider_1 | self.rider_2 | self.rider_3
+        )
         self.assertEqual(trip.line_ids[0].rider_id, self.rider_1)
         self.assertEqual(set(trip.line_ids.mapped("status")), {"to_call"})
 
@@ -175,7 +231,11 @@ class TestSchoolBus(GateCommon):
         """A route runs once a morning and once an afternoon."""
         self._trip()
         self._trip(period="afternoon")
-        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError), self.cr.savepoint():
+        with (
+            mute_logger("odoo.sql_db"),
+            self.assertRaises(IntegrityError),
+            self.cr.savepoint(),
+        ):
             self._trip()
 
     def test_insurance_from_fleet_contracts(self):
@@ -208,7 +268,9 @@ class TestSchoolBus(GateCommon):
         """On board, absent with a reason, handed over at school: the trip finishes cleanly."""
         trip = self._trip()
         as_escort = self._as(trip, self.escort_user)
-        line_1, line_2, line_3 = (self._line(as_escort, r) for r in (self.rider_1, self.rider_2, self.rider_3))
+        line_1, line_2, line_3 = (
+            self._line(as_escort, r) for r in (self.rider_1, self.rider_2, self.rider_3)
+        )
         action = line_3.action_absent()  # no reason yet: ask for it
         self.assertEqual(action["target"], "new")
         self.assertEqual(line_3.status, "to_call")
@@ -254,7 +316,9 @@ class TestSchoolBus(GateCommon):
         safety manager gets an urgent activity; handing the student over closes it."""
         trip = self._trip(period="afternoon")
         trip.action_start()
-        line_1, line_2, line_3 = (self._line(trip, r) for r in (self.rider_1, self.rider_2, self.rider_3))
+        line_1, line_2, line_3 = (
+            self._line(trip, r) for r in (self.rider_1, self.rider_2, self.rider_3)
+        )
         (line_1 | line_2 | line_3).action_board()
         line_1.with_user(self.driver_user).action_hand_over_stop()
         self.assertEqual(line_1.handed_to, "王建华（父亲）")
@@ -268,11 +332,15 @@ class TestSchoolBus(GateCommon):
         self.assertEqual(activity.user_id, self.safety_manager)
         self.assertIn("李想", activity.summary)
         self.assertEqual(activity.activity_type_id.decoration_type, "danger")
-        alerts = self._as(self.env["school.safety.bus.trip.line"], self.safety_manager).search([("alert_state", "=", "open")])
+        alerts = self._as(
+            self.env["school.safety.bus.trip.line"], self.safety_manager
+        ).search([("alert_state", "=", "open")])
         self.assertEqual(alerts, line_2)
         # the bus staff hand the student over later: the alert and the activity close
         self._as(line_2, self.escort_user).action_hand_over_stop()
-        self.assertRecordValues(line_2, [{"status": "handed_stop", "alert_state": "resolved"}])
+        self.assertRecordValues(
+            line_2, [{"status": "handed_stop", "alert_state": "resolved"}]
+        )
         self.assertFalse(self._alerts(trip))
         with self.assertRaises(UserError):
             line_1.action_board()  # other lines stay closed
@@ -293,7 +361,9 @@ class TestSchoolBus(GateCommon):
 
     def test_head_teacher_sees_own_class_riders(self):
         """A head teacher sees the riders of their own class only, and changes none."""
-        riders = self._as(self.env["school.safety.bus.rider"], self.head_teacher).search([])
+        riders = self._as(
+            self.env["school.safety.bus.rider"], self.head_teacher
+        ).search([])
         self.assertEqual(riders, self.rider_1 | self.rider_2)
         with self.assertRaises(AccessError):
             self._as(self.rider_1, self.head_teacher).write({"guardian_name": "改"})
@@ -311,12 +381,24 @@ class TestSchoolBus(GateCommon):
         with self.assertRaises(AccessError):
             self._line(as_other, self.rider_1).write({"absence_reason": "x"})
         with self.assertRaises(AccessError):
-            self._trip(user=self.driver_2_user, period="afternoon")  # route 1 is not theirs
-        stop = self.env["school.safety.bus.stop"].create({"route_id": self.route_2.id, "name": "石桥湾"})
-        rider = self.env["school.safety.bus.rider"].create(
-            {"name": "孙铭泽", "class_id": self.class_2.id, "route_id": self.route_2.id, "stop_id": stop.id, "guardian_name": "孙丽"}
+            self._trip(
+                user=self.driver_2_user, period="afternoon"
+            )  # route 1 is not theirs
+        stop = self.env["school.safety.bus.stop"].create(
+            {"route_id": self.route_2.id, "name": "石桥湾"}
         )
-        own = self._as(self.Trip, self.driver_2_user).create({"route_id": self.route_2.id, "date": TODAY})
+        rider = self.env["school.safety.bus.rider"].create(
+            {
+                "name": "孙铭泽",
+                "class_id": self.class_2.id,
+                "route_id": self.route_2.id,
+                "stop_id": stop.id,
+                "guardian_name": "孙丽",
+            }
+        )
+        own = self._as(self.Trip, self.driver_2_user).create(
+            {"route_id": self.route_2.id, "date": TODAY}
+        )
         self.assertEqual(own.driver_id, self.driver_2)
         self.assertEqual(own.line_ids.rider_id, rider)
         own.action_start()
@@ -337,35 +419,57 @@ class TestSchoolBus(GateCommon):
             self._as(self.rider_1, self.guard).write({"name": "改"})
         with self.assertRaises(AccessError):
             self._as(self.env["school.safety.bus.rider"], self.driver_user).create(
-                {"name": "新生", "class_id": self.class_1.id, "route_id": self.route.id, "stop_id": self.stop_1.id, "guardian_name": "家长"}
+                {
+                    "name": "新生",
+                    "class_id": self.class_1.id,
+                    "route_id": self.route.id,
+                    "stop_id": self.stop_1.id,
+                    "guardian_name": "家长",
+                }
             )
         with self.assertRaises(AccessError):
             self._as(self.route, self.driver_user).write({"name": "改"})
         with self.assertRaises(AccessError):
             self._as(self.bus, self.driver_user).write({"seats": 40})
-        self._as(self.bus, self.driver_user).read(["license_plate", "insurance_expiry_date"])
+        self._as(self.bus, self.driver_user).read(
+            ["license_plate", "insurance_expiry_date"]
+        )
         with self.assertRaises(AccessError):
-            self._as(self.driver, self.driver_user).write({"licence_expiry_date": "2031-01-01"})
+            self._as(self.driver, self.driver_user).write(
+                {"licence_expiry_date": "2031-01-01"}
+            )
         manager_trip = self._trip()
         with self.assertRaises(AccessError):
             self._as(manager_trip, self.driver_user).unlink()
         self._as(manager_trip, self.safety_manager).unlink()
-        self._as(self.bus, self.safety_manager).write({"inspection_due_date": "2027-04-30"})
+        self._as(self.bus, self.safety_manager).write(
+            {"inspection_due_date": "2027-04-30"}
+        )
 
     def test_two_schools_apart(self):
         """One school's bus staff and managers never see another school's routes, riders or trips."""
         self._trip()
         Rider = self.env["school.safety.bus.rider"]
-        self.assertEqual(self._as(Rider, self.other_driver_user).search([]), self.other_rider)
+        self.assertEqual(
+            self._as(Rider, self.other_driver_user).search([]), self.other_rider
+        )
         self.assertFalse(self._as(self.Trip, self.other_driver_user).search([]))
         with self.assertRaises(AccessError):
             self._as(self.rider_1, self.other_driver_user).read(["name"])
         with self.assertRaises(AccessError):
             self._as(self.route, self.other_driver_user).read(["name"])
-        self.assertNotIn(self.other_rider, self._as(Rider, self.safety_manager).search([]))
+        self.assertNotIn(
+            self.other_rider, self._as(Rider, self.safety_manager).search([])
+        )
         with self.assertRaises(UserError):
             Rider.create(
-                {"name": "跨校", "class_id": self.other_class.id, "route_id": self.route.id, "stop_id": self.stop_1.id, "guardian_name": "家长"}
+                {
+                    "name": "跨校",
+                    "class_id": self.other_class.id,
+                    "route_id": self.route.id,
+                    "stop_id": self.stop_1.id,
+                    "guardian_name": "家长",
+                }
             )
 
     def test_bus_never_overloaded(self):
@@ -373,37 +477,64 @@ class TestSchoolBus(GateCommon):
         self.bus.seats = 3
         with self.assertRaises(ValidationError):
             self.env["school.safety.bus.rider"].create(
-                {"name": "第四人", "class_id": self.class_1.id, "route_id": self.route.id, "stop_id": self.stop_1.id, "guardian_name": "家长"}
+                {
+                    "name": "第四人",
+                    "class_id": self.class_1.id,
+                    "route_id": self.route.id,
+                    "stop_id": self.stop_1.id,
+                    "guardian_name": "家长",
+                }
             )
 
     def test_stop_on_the_route(self):
         """A rider's stop belongs to the rider's route."""
         with self.assertRaises(ValidationError):
-            self.rider_1.stop_id = self.env["school.safety.bus.stop"].create({"route_id": self.route_2.id, "name": "别的站"})
+            self.rider_1.stop_id = self.env["school.safety.bus.stop"].create(
+                {"route_id": self.route_2.id, "name": "别的站"}
+            )
 
     def test_driver_needs_licence(self):
         """A driver is recorded with a driving licence and its end date."""
-        employee = self.env["hr.employee"].create({"name": "新司机", "company_id": self.school.id})
+        employee = self.env["hr.employee"].create(
+            {"name": "新司机", "company_id": self.school.id}
+        )
         with self.assertRaises(ValidationError):
-            self.env["school.safety.bus.staff"].create({"employee_id": employee.id, "role": "driver"})
-        self.env["school.safety.bus.staff"].create({"employee_id": employee.id, "role": "escort"})
+            self.env["school.safety.bus.staff"].create(
+                {"employee_id": employee.id, "role": "driver"}
+            )
+        self.env["school.safety.bus.staff"].create(
+            {"employee_id": employee.id, "role": "escort"}
+        )
 
     def test_driver_agreement_shown(self):
         """The driver's record shows whether the bus driver's safety agreement is signed."""
         self.assertEqual(self.driver.agreement_state, "none")
-        template = self.env.ref("school_safety.school_safety_agreement_template_bus_driver")
+        template = self.env.ref(
+            "school_safety.school_safety_agreement_template_bus_driver"
+        )
         campaign = self.env["school.safety.agreement.campaign"].create(
             {
                 "name": "2026秋校车安全责任状",
                 "term_id": self.class_1.term_id.id,
                 "date_deadline": "2026-10-31",
-                "line_ids": [(0, 0, {"template_id": template.id, "employee_ids": [(6, 0, self.driver.employee_id.ids)]})],
+                "line_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "template_id": template.id,
+                            "employee_ids": [(6, 0, self.driver.employee_id.ids)],
+                        },
+                    )
+                ],
             }
         )
         campaign.action_issue()
         self.driver.invalidate_recordset(["agreement_state"])
         self.assertEqual(self.driver.agreement_state, "issued")
-        self.assertEqual(self._as(self.driver, self.driver_user).agreement_state, "issued")
+        self.assertEqual(
+            self._as(self.driver, self.driver_user).agreement_state, "issued"
+        )
 
     def test_run_trip_is_kept(self):
         """A trip that has run cannot be deleted nor moved to another route or day."""
@@ -416,8 +547,12 @@ class TestSchoolBus(GateCommon):
 
     def test_safety_manager_registers_bus(self):
         """A safety manager registers a school bus and its insurance from the bus form."""
-        Vehicle = self._as(self.env["fleet.vehicle"], self.safety_manager).with_context(default_is_school_bus=True)
-        with Form(Vehicle, view="school_safety.fleet_vehicle_view_form_school_bus") as form:
+        Vehicle = self._as(self.env["fleet.vehicle"], self.safety_manager).with_context(
+            default_is_school_bus=True
+        )
+        with Form(
+            Vehicle, view="school_safety.fleet_vehicle_view_form_school_bus"
+        ) as form:
             form.license_plate = "苏D·X3003"
             form.model_id = self.bus_model
             form.seats = 24
@@ -438,12 +573,22 @@ class TestSchoolBus(GateCommon):
         Line = self.env["school.safety.bus.trip.line"]
         for user in (self.driver_user, self.safety_manager):
             views = self._as(self.Trip, user).get_views(
-                [(False, "kanban"), (False, "list"), (False, "calendar"), (False, "form"), (False, "search")]
+                [
+                    (False, "kanban"),
+                    (False, "list"),
+                    (False, "calendar"),
+                    (False, "form"),
+                    (False, "search"),
+                ]
             )
             self.assertIn("calendar", views["views"])
-            self._as(Line, user).get_views([(False, "kanban"), (False, "list"), (False, "search")])
+            self._as(Line, user).get_views(
+                [(False, "kanban"), (False, "list"), (False, "search")]
+            )
         for user in (self.head_teacher, self.guard):
-            views = self._as(self.env["school.safety.bus.rider"], user).get_views([(False, "list"), (False, "form")])
+            views = self._as(self.env["school.safety.bus.rider"], user).get_views(
+                [(False, "list"), (False, "form")]
+            )
             self.assertNotIn("guardian_phone", views["views"]["list"]["arch"])
         trip = self._trip()
         action = self._as(trip, self.driver_user).action_open_roll_call()

@@ -19,16 +19,22 @@ class TestDismissal(GateCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.Dismissal = cls.env["school.safety.dismissal"]
-        cls.alert_type = cls.env.ref("school_safety.mail_activity_type_dismissal_not_cleared")
+        cls.alert_type = cls.env.ref(
+            "school_safety.mail_activity_type_dismissal_not_cleared"
+        )
 
     def _start(self, user=None):
         user = user or self.guard
         with freeze_time(MORNING):
             self._as(self.Dismissal, user).action_start_today()
-        return self.Dismissal.search([("date", "=", "2026-10-14"), ("company_id", "=", user.company_id.id)])
+        return self.Dismissal.search(
+            [("date", "=", "2026-10-14"), ("company_id", "=", user.company_id.id)]
+        )
 
     def _cron_alert(self):
-        return self.Dismissal._cron_alert_not_cleared().filtered(lambda c: c.company_id == self.school)
+        return self.Dismissal._cron_alert_not_cleared().filtered(
+            lambda c: c.company_id == self.school
+        )
 
     def _check(self, school_class=None):
         checks = self._start()
@@ -53,7 +59,11 @@ class TestDismissal(GateCommon):
     def test_unique_per_class_and_day(self):
         """A class has one dismissal check per school day."""
         check = self._check()
-        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError), self.cr.savepoint():
+        with (
+            mute_logger("odoo.sql_db"),
+            self.assertRaises(IntegrityError),
+            self.cr.savepoint(),
+        ):
             self.Dismissal.create({"class_id": self.class_1.id, "date": check.date})
         self.Dismissal.create({"class_id": self.class_1.id, "date": "2026-10-15"})
 
@@ -65,7 +75,9 @@ class TestDismissal(GateCommon):
             as_teacher.action_clear()  # not out yet
         with self.assertRaises(UserError):
             as_teacher.action_escort()  # no student counted
-        as_teacher.write({"count_parents": 30, "count_alone": 6, "count_after_school": 4})
+        as_teacher.write(
+            {"count_parents": 30, "count_alone": 6, "count_after_school": 4}
+        )
         with freeze_time("2026-10-14 08:00:00"):
             as_teacher.action_escort()
         self.assertRecordValues(
@@ -86,7 +98,9 @@ class TestDismissal(GateCommon):
             as_teacher.action_clear()  # the door is not checked
         as_teacher.doors_locked = True
         as_teacher.action_clear()
-        self.assertRecordValues(check, [{"state": "cleared", "clear_user_id": self.head_teacher.id}])
+        self.assertRecordValues(
+            check, [{"state": "cleared", "clear_user_id": self.head_teacher.id}]
+        )
         with self.assertRaises(UserError):
             as_teacher.action_escort()
 
@@ -103,7 +117,9 @@ class TestDismissal(GateCommon):
         """A head teacher sees and ticks their own class; another class is out of reach."""
         check_1 = self._check()
         check_2 = self._check(self.class_2)
-        own = self._as(self.Dismissal, self.head_teacher).search([("date", "=", "2026-10-14")])
+        own = self._as(self.Dismissal, self.head_teacher).search(
+            [("date", "=", "2026-10-14")]
+        )
         self.assertEqual(own, check_1)
         other = self._as(check_2, self.head_teacher)
         with self.assertRaises(AccessError):
@@ -122,7 +138,9 @@ class TestDismissal(GateCommon):
     def test_guard_sees_board_but_does_not_tick(self):
         """The gate sees every class of its school and starts the day, but does not tick."""
         checks = self._start()
-        board = self._as(self.Dismissal, self.guard).search([("date", "=", "2026-10-14")])
+        board = self._as(self.Dismissal, self.guard).search(
+            [("date", "=", "2026-10-14")]
+        )
         self.assertEqual(board, checks)
         as_guard = self._as(checks[0], self.guard)
         self.assertFalse(as_guard.can_tick)
@@ -151,7 +169,9 @@ class TestDismissal(GateCommon):
         with self.assertRaises(AccessError):
             self._as(check, self.staff).read(["state"])
         with self.assertRaises(AccessError):
-            self._as(self.Dismissal, self.head_teacher).create({"class_id": self.class_1.id, "date": "2026-10-20"})
+            self._as(self.Dismissal, self.head_teacher).create(
+                {"class_id": self.class_1.id, "date": "2026-10-20"}
+            )
         with self.assertRaises(AccessError):
             self._as(self.Dismissal, self.head_teacher).action_start_today()
         with self.assertRaises(AccessError):
@@ -163,7 +183,14 @@ class TestDismissal(GateCommon):
         self.school.safety_manager_user_id = self.safety_manager
         checks = self._start()
         cleared = checks.filtered(lambda c: c.class_id == self.class_2)
-        cleared.write({"count_parents": 5, "lights_off": True, "windows_closed": True, "doors_locked": True})
+        cleared.write(
+            {
+                "count_parents": 5,
+                "lights_off": True,
+                "windows_closed": True,
+                "doors_locked": True,
+            }
+        )
         cleared.action_escort()
         cleared.action_clear()
         late = checks - cleared
@@ -179,7 +206,14 @@ class TestDismissal(GateCommon):
             self.assertFalse(self._cron_alert())
         self.assertEqual(len(self._alerts(checks)), 1)
         # clearing the room closes the alert
-        late.write({"count_parents": 5, "lights_off": True, "windows_closed": True, "doors_locked": True})
+        late.write(
+            {
+                "count_parents": 5,
+                "lights_off": True,
+                "windows_closed": True,
+                "doors_locked": True,
+            }
+        )
         late.action_escort()
         late.action_clear()
         self.assertFalse(self._alerts(checks))
@@ -197,18 +231,30 @@ class TestDismissal(GateCommon):
     def test_cron_starts_school_days_only(self):
         """The morning job lists the classes on school days, not at the weekend."""
         with freeze_time("2026-10-17 00:30:00"):  # Saturday
-            self.assertFalse(self.Dismissal._cron_start_day().filtered(lambda c: c.company_id == self.school))
+            self.assertFalse(
+                self.Dismissal._cron_start_day().filtered(
+                    lambda c: c.company_id == self.school
+                )
+            )
         with freeze_time(MORNING):
             created = self.Dismissal._cron_start_day()
-            self.assertEqual(created.filtered(lambda c: c.company_id == self.school).class_id, self.class_1 | self.class_2)
-            self.assertFalse(self.Dismissal._cron_start_day().filtered(lambda c: c.company_id == self.school))
+            self.assertEqual(
+                created.filtered(lambda c: c.company_id == self.school).class_id,
+                self.class_1 | self.class_2,
+            )
+            self.assertFalse(
+                self.Dismissal._cron_start_day().filtered(
+                    lambda c: c.company_id == self.school
+                )
+            )
 
     def test_two_schools_apart(self):
         """Each school's gate sees and starts only its own classes."""
         checks = self._start()
         other_checks = self._start(user=self.other_guard)
         self.assertEqual(
-            self._as(self.Dismissal, self.other_guard).search([]).class_id, self.other_class
+            self._as(self.Dismissal, self.other_guard).search([]).class_id,
+            self.other_class,
         )
         with self.assertRaises(AccessError):
             self._as(checks[0], self.other_guard).read(["state"])
