@@ -8,6 +8,7 @@ class ResCompany(models.Model):
     safety_manager_user_id = fields.Many2one(
         "res.users",
         string="Safety Manager",
+        domain="[('share', '=', False)]",
         help="Receives the alerts of the gate and of the school bus (安全员): classes not cleared "
         "after dismissal, students not handed over. Empty: the first safety manager of the school.",
     )
