@@ -15,3 +15,9 @@ from . import school_safety_plan
 from . import school_safety_event
 from . import res_config_settings_safety_plan
 from . import res_company_safety_equipment
+from . import res_company_dismissal
+from . import res_config_settings_dismissal
+from . import school_safety_dismissal
+from . import fleet_vehicle
+from . import school_safety_bus
+from . import school_safety_bus_trip

@@ -10,3 +10,7 @@ from . import test_education
 from . import test_emergency_plan
 from . import test_large_event
 from . import test_company_setup
+from . import test_dismissal
+from . import test_bus
+from . import test_dismissal_ui
+from . import test_bus_ui
