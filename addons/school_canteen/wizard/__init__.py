@@ -1,0 +1,2 @@
+from . import school_canteen_ledger
+from . import school_canteen_accompaniment_rota_generate
