@@ -25,6 +25,7 @@
         "views/res_config_settings_canteen_daily_views.xml",
         "wizard/school_canteen_ledger_views.xml",
         "wizard/school_canteen_accompaniment_rota_generate_views.xml",
+        "wizard/school_canteen_worker_set_views.xml",
     ],
     "demo": [
         "demo/school_canteen_daily_demo.xml",

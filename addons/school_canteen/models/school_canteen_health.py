@@ -233,8 +233,9 @@ class SchoolCanteenMorningCheck(models.Model):
         return checks
 
     def write(self, vals):
+        failed_before = self.filtered(lambda check: check.result == "fail")
         res = super().write(vals)
-        self._warn_shifts()
+        (self - failed_before)._warn_shifts()
         return res
 
     def _warn_shifts(self):

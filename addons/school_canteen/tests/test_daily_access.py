@@ -73,3 +73,20 @@ class TestCanteenChecklists(CanteenDailyCommon):
             {"template_id": weekly.id, "place_id": kitchen.id}
         )
         self.assertEqual(len(inspection.line_ids), len(weekly.item_ids))
+
+
+class TestCanteenWorkers(CanteenDailyCommon):
+    def test_manager_flags_workers_without_hr_rights(self):
+        """The canteen manager adds and removes canteen workers; canteen staff cannot."""
+        newcomer = self.env["hr.employee"].create({"name": "顾师傅", "company_id": self.school.id})
+        Wizard = self.env["school.canteen.worker.set"]
+        Wizard.with_user(self.canteen_manager).create({"employee_ids": [(6, 0, newcomer.ids)]}).action_apply()
+        self.assertTrue(newcomer.is_canteen_staff)
+        Wizard.with_user(self.canteen_manager).create(
+            {"employee_ids": [(6, 0, newcomer.ids)], "action": "remove"}
+        ).action_apply()
+        self.assertFalse(newcomer.is_canteen_staff)
+        with self.assertRaises(UserError):
+            Wizard.with_user(self.canteen_manager).create({"employee_ids": [(6, 0, self.other_cook.ids)]}).action_apply()
+        with self.assertRaises(AccessError):
+            Wizard.with_user(self.cook_user).create({"employee_ids": [(6, 0, newcomer.ids)]})

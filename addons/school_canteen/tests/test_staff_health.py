@@ -194,3 +194,13 @@ class TestShift(CanteenDailyCommon):
         self._check(self.cook, temperature=38.2)
         self.assertEqual(shift.activity_ids.user_id, self.canteen_manager)
         self.assertIn("王师傅", shift.activity_ids.summary)
+
+    def test_check_corrected_to_fail_warns_once(self):
+        """A passed check corrected to failed warns the manager once, not at every later edit."""
+        shift = self._shift(self.helper)
+        check = self._check(self.helper)
+        self.assertFalse(shift.activity_ids)
+        check.hand_wound = True
+        self.assertEqual(len(shift.activity_ids), 1)
+        check.note = "已包扎，调离切配岗位"
+        self.assertEqual(len(shift.activity_ids), 1)
