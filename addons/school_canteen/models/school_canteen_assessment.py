@@ -15,8 +15,9 @@ class SchoolCanteenAssessment(models.Model):
     _inherit = ["mail.thread", "school.lock.mixin"]
     _order = "month_date desc, id desc"
     _check_company_auto = True
+    _rec_names_search = ["month_date"]
 
-    name = fields.Char(compute="_compute_name", store=True)
+    name = fields.Char(compute="_compute_name")
     month_date = fields.Date(
         string="Month", required=True, tracking=True,
         default=lambda self: fields.Date.context_today(self).replace(day=1),

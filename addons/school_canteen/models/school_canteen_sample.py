@@ -62,8 +62,9 @@ class SchoolCanteenMenu(models.Model):
     _inherit = ["mail.thread"]
     _order = "date desc, meal, id"
     _check_company_auto = True
+    _rec_names_search = ["date"]
 
-    name = fields.Char(compute="_compute_name", store=True)
+    name = fields.Char(compute="_compute_name")
     date = fields.Date(required=True, default=fields.Date.context_today, index=True, tracking=True)
     meal = fields.Selection(MEALS, required=True, default="lunch", tracking=True)
     line_ids = fields.One2many("school.canteen.menu.line", "menu_id", string="Dishes", copy=True)

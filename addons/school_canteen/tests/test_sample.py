@@ -96,3 +96,9 @@ class TestSample(CanteenDailyCommon):
         """A dish cannot be sampled before the day of its menu."""
         with self.assertRaises(ValidationError):
             self._sample(sample_datetime="2026-11-09 03:30:00")
+
+    def test_menu_found_by_date(self):
+        """A menu is named after its day and meal, and found by its date."""
+        self.assertEqual(self.menu.display_name, "2026-11-10 Lunch")
+        found = self.env["school.canteen.menu"].name_search("2026-11-10")
+        self.assertIn(self.menu.id, [menu_id for menu_id, _name in found])
