@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class ResCompany(models.Model):
@@ -32,6 +33,22 @@ class ResCompany(models.Model):
     canteen_health_cert_warning_days = fields.Integer(
         string="Warn Before Certificate Expiry (days)", default=30,
     )
+
+    @api.constrains(
+        "canteen_sample_min_weight", "canteen_sample_keep_hours", "canteen_steam_min_minutes",
+        "canteen_cabinet_min_minutes", "canteen_chemical_min_minutes", "canteen_chemical_min_concentration",
+        "canteen_fever_temperature", "canteen_health_cert_warning_days",
+    )
+    def _check_canteen_settings(self):
+        for company in self:
+            if company.canteen_sample_min_weight <= 0 or company.canteen_sample_keep_hours <= 0:
+                raise ValidationError(_("The sample weight and keeping time must be positive."))
+            if min(company.canteen_steam_min_minutes, company.canteen_cabinet_min_minutes,
+                   company.canteen_chemical_min_minutes, company.canteen_health_cert_warning_days,
+                   company.canteen_chemical_min_concentration) < 0:
+                raise ValidationError(_("Disinfection minimums and the certificate warning cannot be negative."))
+            if not 35.0 <= company.canteen_fever_temperature <= 42.0:
+                raise ValidationError(_("The fever threshold must be a body temperature (35–42 °C)."))
 
     def _get_canteen_manager(self):
         """The canteen manager of the school: configured, or the first user holding the role."""

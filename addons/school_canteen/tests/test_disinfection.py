@@ -40,3 +40,10 @@ class TestDisinfection(CanteenDailyCommon):
         record = self._record(method="cabinet", temperature=125, duration_minutes=20)
         with self.assertRaises(ValidationError):
             record.temperature = 100
+
+    def test_settings_validated(self):
+        """Settings that would switch the checks off are refused."""
+        for vals in ({"canteen_sample_min_weight": 0}, {"canteen_sample_keep_hours": -1},
+                     {"canteen_steam_min_minutes": -5}, {"canteen_fever_temperature": 20}):
+            with self.subTest(vals=vals), self.assertRaises(ValidationError):
+                self.school.write(vals)
