@@ -48,6 +48,11 @@ class SchoolCanteenAssessment(models.Model):
                 vals["month_date"] = fields.Date.to_date(vals["month_date"]).replace(day=1)
         return super().create(vals_list)
 
+    def write(self, vals):
+        if vals.get("month_date"):
+            vals["month_date"] = fields.Date.to_date(vals["month_date"]).replace(day=1)
+        return super().write(vals)
+
     def _is_locked(self):
         self.ensure_one()
         return self.state == "done"

@@ -90,3 +90,17 @@ class TestCanteenWorkers(CanteenDailyCommon):
             Wizard.with_user(self.canteen_manager).create({"employee_ids": [(6, 0, self.other_cook.ids)]}).action_apply()
         with self.assertRaises(AccessError):
             Wizard.with_user(self.cook_user).create({"employee_ids": [(6, 0, newcomer.ids)]})
+
+
+class TestCanteenMenus(CanteenDailyCommon):
+    def test_leaders_reach_their_rota(self):
+        """Leaders who are not canteen staff reach their accompaniment days from the inspections menu."""
+        Menu = self.env["ir.ui.menu"]
+        mine = self.env.ref("school_canteen.school_canteen_accompaniment_rota_menu_my")
+        canteen = self.env.ref("school_canteen.menu_school_canteen")
+        visible = Menu.with_user(self.leader)._visible_menu_ids()
+        self.assertIn(mine.id, visible)
+        self.assertNotIn(canteen.id, visible)
+        certificates = self.env.ref("school_canteen.school_canteen_health_certificate_menu")
+        self.assertNotIn(certificates.id, Menu.with_user(self.cook_user)._visible_menu_ids())
+        self.assertIn(certificates.id, Menu.with_user(self.canteen_manager)._visible_menu_ids())
