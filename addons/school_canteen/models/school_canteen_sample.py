@@ -163,7 +163,8 @@ class SchoolCanteenSample(models.Model):
     meal = fields.Selection(related="menu_line_id.meal", store=True)
     weight = fields.Float(string="Weight (g)", required=True, tracking=True)
     fridge_id = fields.Many2one(
-        "school.canteen.fridge", string="Sample Fridge", required=True, check_company=True, tracking=True
+        "school.canteen.fridge", string="Sample Fridge", required=True, check_company=True, tracking=True,
+        default=lambda self: self._default_fridge_id(),
     )
     fridge_temperature = fields.Float(string="Fridge Temperature (°C)", tracking=True)
     temperature_ok = fields.Boolean(
@@ -198,6 +199,11 @@ class SchoolCanteenSample(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
+
+    @api.model
+    def _default_fridge_id(self):
+        """The school's sample fridge: most canteens have just one."""
+        return self.env["school.canteen.fridge"].search([("company_id", "=", self.env.company.id)], limit=1)
 
     @api.depends("fridge_temperature", "fridge_id.target_temperature_min", "fridge_id.target_temperature_max")
     def _compute_temperature_ok(self):

@@ -78,8 +78,8 @@ class TestSample(CanteenDailyCommon):
         action = self.line_soup.with_user(self.cook_user).action_take_sample()
         with freeze_time("2026-11-10 03:40:00"):
             with Form(self.env["school.canteen.sample"].with_user(self.cook_user).with_context(**action["context"])) as form:
+                self.assertEqual(form.fridge_id, self.fridge, "the school's fridge is proposed")
                 form.weight = 130
-                form.fridge_id = self.fridge
                 form.fridge_temperature = 3.5
             sample = form.save()
         self.assertEqual(sample.dish_id, self.dish_soup)
