@@ -1,0 +1,309 @@
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from .school_canteen_sample import MEALS
+
+MANAGER_GROUP = "school_canteen.group_canteen_manager"
+CERT_REMINDER_ACTIVITY = "school_canteen.mail_activity_type_canteen_health_cert"
+
+
+class HrEmployee(models.Model):
+    _inherit = "hr.employee"
+
+    is_canteen_staff = fields.Boolean(
+        string="Canteen Worker", index=True, tracking=True,
+        help="Works in the canteen: has morning checks, a health certificate and shifts (食堂从业人员).",
+    )
+    health_certificate_ids = fields.One2many(
+        "school.canteen.health.certificate", "employee_id", string="Health Certificates",
+        groups=MANAGER_GROUP,
+    )
+    health_cert_number = fields.Char(
+        string="Health Certificate No.", compute="_compute_health_cert", groups=MANAGER_GROUP
+    )
+    health_cert_issue_date = fields.Date(
+        string="Health Certificate Issued", compute="_compute_health_cert", groups=MANAGER_GROUP
+    )
+    health_cert_expiry_date = fields.Date(
+        string="Health Certificate Expires", compute="_compute_health_cert", groups=MANAGER_GROUP
+    )
+
+    @api.depends("health_certificate_ids.expiry_date")
+    def _compute_health_cert(self):
+        for employee in self:
+            current = employee.health_certificate_ids.sorted("expiry_date", reverse=True)[:1]
+            employee.health_cert_number = current.name
+            employee.health_cert_issue_date = current.issue_date
+            employee.health_cert_expiry_date = current.expiry_date
+
+    def _get_valid_health_certificate(self, day):
+        """The certificate of this employee valid on ``day``, if any.
+
+        Runs as superuser so that the shift check works for whoever plans the shift,
+        without showing them the certificate itself.
+        """
+        self.ensure_one()
+        return self.env["school.canteen.health.certificate"].sudo().search(
+            [("employee_id", "=", self.id), ("issue_date", "<=", day), ("expiry_date", ">=", day)], limit=1
+        )
+
+
+class HrEmployeePublic(models.Model):
+    _inherit = "hr.employee.public"
+
+    is_canteen_staff = fields.Boolean(string="Canteen Worker", readonly=True)
+
+
+class SchoolCanteenHealthCertificate(models.Model):
+    _name = "school.canteen.health.certificate"
+    _description = "Health Certificate"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "expiry_date, id"
+    _check_company_auto = True
+
+    name = fields.Char(string="Certificate No.", required=True, tracking=True)
+    employee_id = fields.Many2one(
+        "hr.employee", string="Employee", required=True, index=True, check_company=True, tracking=True,
+        domain="[('is_canteen_staff', '=', True)]",
+    )
+    issue_date = fields.Date(required=True, tracking=True)
+    expiry_date = fields.Date(required=True, index=True, tracking=True)
+    issuer = fields.Char(string="Issued By", help="e.g. 常州市新北区疾病预防控制中心")
+    scan = fields.Binary(attachment=True)
+    scan_filename = fields.Char()
+    days_left = fields.Integer(string="Days Left", compute="_compute_status")
+    status = fields.Selection(
+        [("valid", "Valid"), ("expiring", "Expiring Soon"), ("expired", "Expired"), ("replaced", "Renewed")],
+        compute="_compute_status",
+    )
+    is_expiring = fields.Boolean(
+        string="Expiring Soon", compute="_compute_status", search="_search_is_expiring",
+        help="The employee's latest certificate expires within the warning period of the settings.",
+    )
+    reminded_expiry_date = fields.Date(
+        readonly=True, copy=False, help="Expiry date for which the canteen manager was reminded."
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+
+    @api.depends("expiry_date", "employee_id")
+    @api.depends_context("uid")
+    def _compute_status(self):
+        today = fields.Date.context_today(self)
+        latest = self._latest_expiry_by_employee()
+        for cert in self:
+            cert.days_left = (cert.expiry_date - today).days if cert.expiry_date else 0
+            warning = cert.company_id.canteen_health_cert_warning_days
+            if cert.expiry_date and cert.expiry_date < latest.get(cert.employee_id.id, cert.expiry_date):
+                cert.status = "replaced"
+            elif cert.expiry_date and cert.expiry_date < today:
+                cert.status = "expired"
+            elif cert.expiry_date and cert.days_left <= warning:
+                cert.status = "expiring"
+            else:
+                cert.status = "valid"
+            cert.is_expiring = cert.status == "expiring"
+
+    def _latest_expiry_by_employee(self):
+        employees = self.employee_id
+        if not employees:
+            return {}
+        groups = self.env["school.canteen.health.certificate"]._read_group(
+            [("employee_id", "in", employees.ids)], ["employee_id"], ["expiry_date:max"]
+        )
+        return {employee.id: expiry for employee, expiry in groups}
+
+    def _search_is_expiring(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(_("Unsupported search on expiring certificates."))
+        ids = self._get_expiring().ids
+        positive = (operator == "=") == value
+        return [("id", "in" if positive else "not in", ids)]
+
+    def _get_expiring(self, today=None):
+        """Latest certificates of each employee expiring within their school's warning period (not expired)."""
+        today = today or fields.Date.context_today(self)
+        candidates = self.search([("expiry_date", ">=", today)])
+        latest = candidates._latest_expiry_by_employee()
+        return candidates.filtered(
+            lambda cert: cert.expiry_date >= latest.get(cert.employee_id.id, cert.expiry_date)
+            and cert.expiry_date <= today + timedelta(days=cert.company_id.canteen_health_cert_warning_days)
+        )
+
+    @api.constrains("issue_date", "expiry_date")
+    def _check_dates(self):
+        for cert in self:
+            if cert.expiry_date <= cert.issue_date:
+                raise ValidationError(_("A health certificate expires after it is issued."))
+
+    @api.depends("employee_id.name", "name")
+    def _compute_display_name(self):
+        for cert in self:
+            cert.display_name = f"{cert.employee_id.name or ''} · {cert.name or ''}"
+
+    @api.model
+    def _cron_remind_expiring(self):
+        """Tell the canteen manager once about each certificate expiring soon."""
+        certs = self._get_expiring().filtered(lambda cert: cert.reminded_expiry_date != cert.expiry_date)
+        for cert in certs:
+            manager = cert.company_id._get_canteen_manager()
+            if manager:
+                cert.activity_schedule(
+                    CERT_REMINDER_ACTIVITY,
+                    date_deadline=cert.expiry_date,
+                    note=_("The health certificate of %(employee)s expires on %(date)s: ask for a new one.",
+                           employee=cert.employee_id.name, date=cert.expiry_date),
+                    user_id=manager.id,
+                )
+            cert.reminded_expiry_date = cert.expiry_date
+        return certs
+
+
+class SchoolCanteenMorningCheck(models.Model):
+    _name = "school.canteen.morning.check"
+    _description = "Morning Health Check"
+    _inherit = ["mail.thread"]
+    _order = "date desc, employee_id, id"
+    _check_company_auto = True
+
+    date = fields.Date(required=True, default=fields.Date.context_today, index=True)
+    employee_id = fields.Many2one(
+        "hr.employee", string="Employee", required=True, index=True, check_company=True,
+        domain="[('is_canteen_staff', '=', True)]",
+    )
+    temperature = fields.Float(string="Temperature (°C)", required=True, default=36.5, tracking=True)
+    has_fever = fields.Boolean(string="Fever", compute="_compute_result", store=True)
+    diarrhoea = fields.Boolean(string="Diarrhoea", tracking=True)
+    vomiting = fields.Boolean(tracking=True)
+    cough = fields.Boolean(string="Cough / Sore Throat", tracking=True)
+    skin_infection = fields.Boolean(string="Skin Infection / Eczema", tracking=True)
+    hand_wound = fields.Boolean(string="Hand Wound", tracking=True)
+    uniform_ok = fields.Boolean(string="Clean Uniform And Cap", default=True, tracking=True)
+    hygiene_ok = fields.Boolean(
+        string="Personal Hygiene", default=True, tracking=True,
+        help="Short nails, no jewellery, hair tucked in.",
+    )
+    other_symptom = fields.Char(string="Other Symptoms")
+    result = fields.Selection(
+        [("pass", "Passed"), ("fail", "Failed")], compute="_compute_result", store=True, index=True
+    )
+    checker_user_id = fields.Many2one(
+        "res.users", string="Checked By", default=lambda self: self.env.user, required=True
+    )
+    note = fields.Text(string="Action Taken", help="e.g. sent home, moved away from food handling")
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+
+    _sql_constraints = [
+        ("employee_day_unique", "UNIQUE(employee_id, date)", "An employee has one morning check a day."),
+    ]
+
+    @api.depends(
+        "temperature", "diarrhoea", "vomiting", "cough", "skin_infection", "hand_wound",
+        "uniform_ok", "hygiene_ok", "other_symptom", "company_id.canteen_fever_temperature",
+    )
+    def _compute_result(self):
+        for check in self:
+            check.has_fever = check.temperature >= check.company_id.canteen_fever_temperature
+            failed = (
+                check.has_fever or check.diarrhoea or check.vomiting or check.cough or check.skin_infection
+                or check.hand_wound or not check.uniform_ok or not check.hygiene_ok or bool(check.other_symptom)
+            )
+            check.result = "fail" if failed else "pass"
+
+    @api.constrains("temperature")
+    def _check_temperature(self):
+        for check in self:
+            if not 30.0 <= check.temperature <= 45.0:
+                raise ValidationError(_("A body temperature of %(value)s °C is not plausible.", value=check.temperature))
+
+    @api.depends("employee_id.name", "date")
+    def _compute_display_name(self):
+        for check in self:
+            check.display_name = f"{check.date or ''} · {check.employee_id.name or ''}"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        checks = super().create(vals_list)
+        checks._warn_shifts()
+        return checks
+
+    def write(self, vals):
+        failed_before = self.filtered(lambda check: check.result == "fail")
+        res = super().write(vals)
+        (self - failed_before)._warn_shifts()
+        return res
+
+    def _warn_shifts(self):
+        """A failed check of someone already on that day's shift asks the manager to replace them."""
+        Shift = self.env["school.canteen.shift"]
+        for check in self.filtered(lambda c: c.result == "fail"):
+            for shift in Shift.search([("date", "=", check.date), ("employee_ids", "in", check.employee_id.ids)]):
+                manager = shift.company_id._get_canteen_manager()
+                if manager:
+                    shift.sudo().activity_schedule(  # sudo: canteen staff record the check, the manager plans
+                        "mail.mail_activity_data_todo",
+                        date_deadline=check.date,
+                        summary=_("Replace %(employee)s", employee=check.employee_id.name),
+                        note=_("%(employee)s failed the morning check and may not work this shift.",
+                               employee=check.employee_id.name),
+                        user_id=manager.id,
+                    )
+
+
+class SchoolCanteenShift(models.Model):
+    _name = "school.canteen.shift"
+    _description = "Canteen Shift"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date desc, meal, post, id"
+    _check_company_auto = True
+
+    date = fields.Date(required=True, default=fields.Date.context_today, index=True, tracking=True)
+    meal = fields.Selection(MEALS, required=True, default="lunch", tracking=True)
+    post = fields.Selection(
+        [
+            ("receiving", "Receiving And Store"),
+            ("preparation", "Preparation"),
+            ("cooking", "Cooking"),
+            ("serving", "Serving"),
+            ("washing", "Dishwashing And Disinfection"),
+        ],
+        required=True, default="cooking", tracking=True,
+    )
+    employee_ids = fields.Many2many(
+        "hr.employee", string="Employees", check_company=True, domain="[('is_canteen_staff', '=', True)]"
+    )
+    note = fields.Text()
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+
+    @api.depends("date", "meal", "post")
+    def _compute_display_name(self):
+        meals = dict(self._fields["meal"]._description_selection(self.env))
+        posts = dict(self._fields["post"]._description_selection(self.env))
+        for shift in self:
+            shift.display_name = f"{shift.date or ''} {meals.get(shift.meal, '')} · {posts.get(shift.post, '')}"
+
+    @api.constrains("employee_ids", "date")
+    def _check_employees_fit(self):
+        Check = self.env["school.canteen.morning.check"].sudo()  # sudo: only pass/fail is used
+        for shift in self:
+            failed = Check.search(
+                [("date", "=", shift.date), ("employee_id", "in", shift.employee_ids.ids), ("result", "=", "fail")]
+            )
+            if failed:
+                raise ValidationError(
+                    _("%(names)s failed the morning check of %(date)s and cannot work this shift.",
+                      names=", ".join(failed.employee_id.mapped("name")), date=shift.date)
+                )
+            without = shift.employee_ids.filtered(lambda emp, day=shift.date: not emp._get_valid_health_certificate(day))
+            if without:
+                raise ValidationError(
+                    _("%(names)s has no valid health certificate on %(date)s and cannot work this shift.",
+                      names=", ".join(without.mapped("name")), date=shift.date)
+                )

@@ -1,0 +1,175 @@
+from collections import OrderedDict
+
+from odoo import _, fields, models
+
+
+class SchoolCanteenLedgerXlsx(models.AbstractModel):
+    """食堂台账: samples, disinfection, accompaniment or morning checks of a period, with totals."""
+
+    _name = "report.school_canteen.ledger_xlsx"
+    _inherit = "report.report_xlsx.abstract"
+    _description = "Canteen Ledger (xlsx)"
+
+    def _labels(self, model, fname):
+        return dict(self.env[model]._fields[fname]._description_selection(self.env))
+
+    def _dt(self, record, value):
+        return fields.Datetime.context_timestamp(record, value).strftime("%Y-%m-%d %H:%M") if value else ""
+
+    # ------------------------------------------------------------------
+    # Columns (title, width, getter) and totals (title, function of records) per ledger
+    # ------------------------------------------------------------------
+    def _columns_sample(self):
+        meals = self._labels("school.canteen.sample", "meal")
+        return [
+            (_("Date"), 11, lambda r: str(r.date)),
+            (_("Meal"), 8, lambda r: meals.get(r.meal, "")),
+            (_("Dish"), 20, lambda r: r.dish_id.name or ""),
+            (_("Weight (g)"), 10, lambda r: r.weight),
+            (_("Sample Fridge"), 16, lambda r: r.fridge_id.name or ""),
+            (_("Fridge Temperature (°C)"), 12, lambda r: r.fridge_temperature),
+            (_("Sampled By"), 10, lambda r: r.sampler_employee_id.name or ""),
+            (_("Sampled At"), 17, lambda r: self._dt(r, r.sample_datetime)),
+            (_("Discarded At"), 17, lambda r: self._dt(r, r.discard_datetime)),
+            (_("Discarded By"), 10, lambda r: r.discarder_employee_id.name or ""),
+        ]
+
+    def _totals_sample(self):
+        return [
+            (_("Samples"), len),
+            (_("Total Weight (g)"), lambda recs: sum(recs.mapped("weight"))),
+            (_("Discarded"), lambda recs: len(recs.filtered(lambda r: r.state == "discarded"))),
+        ]
+
+    def _columns_disinfection(self):
+        meals = self._labels("school.canteen.disinfection", "meal")
+        methods = self._labels("school.canteen.disinfection", "method")
+        return [
+            (_("Date"), 11, lambda r: str(r.date)),
+            (_("Meal"), 8, lambda r: meals.get(r.meal, "")),
+            (_("Method"), 16, lambda r: methods.get(r.method, "")),
+            (_("Tableware"), 22, lambda r: r.tableware or ""),
+            (_("Pieces"), 8, lambda r: r.quantity),
+            (_("Temperature (°C)"), 10, lambda r: r.temperature if r.method != "chemical" else ""),
+            (_("Duration (min)"), 10, lambda r: r.duration_minutes),
+            (_("Concentration (mg/L)"), 12, lambda r: r.concentration if r.method == "chemical" else ""),
+            (_("Operator"), 10, lambda r: r.operator_employee_id.name or ""),
+        ]
+
+    def _totals_disinfection(self):
+        return [
+            (_("Disinfections"), len),
+            (_("Pieces"), lambda recs: sum(recs.mapped("quantity"))),
+        ]
+
+    def _columns_accompaniment(self):
+        meals = self._labels("school.canteen.accompaniment", "meal")
+        return [
+            (_("Date"), 11, lambda r: str(r.date)),
+            (_("Meal"), 8, lambda r: meals.get(r.meal, "")),
+            (_("Accompanying Leader"), 12, lambda r: r.leader_employee_id.name or ""),
+            (_("Diners"), 8, lambda r: r.diners_count),
+            (_("Taste"), 7, lambda r: int(r.score_taste)),
+            (_("Quantity"), 7, lambda r: int(r.score_quantity)),
+            (_("Temperature"), 7, lambda r: int(r.score_temperature)),
+            (_("Hygiene"), 7, lambda r: int(r.score_hygiene)),
+            (_("Service"), 7, lambda r: int(r.score_service)),
+            (_("Average Score"), 8, lambda r: round(r.score_average, 2)),
+            (_("Problems"), 36, lambda r: "\n".join(r.problem_ids.mapped("description"))),
+            (_("Resolution"), 36, lambda r: "\n".join(p.resolution or "" for p in r.problem_ids)),
+        ]
+
+    def _totals_accompaniment(self):
+        def average(recs):
+            return round(sum(recs.mapped("score_average")) / len(recs), 2) if recs else 0
+
+        return [
+            (_("Logs"), len),
+            (_("Diners"), lambda recs: sum(recs.mapped("diners_count"))),
+            (_("Average Score"), average),
+            (_("Problems"), lambda recs: sum(recs.mapped("problem_count"))),
+            (_("Still Open"), lambda recs: sum(recs.mapped("open_problem_count"))),
+        ]
+
+    def _columns_morning_check(self):
+        results = self._labels("school.canteen.morning.check", "result")
+        yes = _("Yes")
+
+        def flag(value):
+            return yes if value else ""
+
+        return [
+            (_("Date"), 11, lambda r: str(r.date)),
+            (_("Employee"), 10, lambda r: r.employee_id.name or ""),
+            (_("Temperature (°C)"), 10, lambda r: r.temperature),
+            (_("Diarrhoea"), 7, lambda r: flag(r.diarrhoea)),
+            (_("Vomiting"), 7, lambda r: flag(r.vomiting)),
+            (_("Cough / Sore Throat"), 9, lambda r: flag(r.cough)),
+            (_("Skin Infection / Eczema"), 9, lambda r: flag(r.skin_infection)),
+            (_("Hand Wound"), 7, lambda r: flag(r.hand_wound)),
+            (_("Clean Uniform And Cap"), 9, lambda r: "" if r.uniform_ok else _("No")),
+            (_("Personal Hygiene"), 9, lambda r: "" if r.hygiene_ok else _("No")),
+            (_("Other Symptoms"), 14, lambda r: r.other_symptom or ""),
+            (_("Result"), 8, lambda r: results.get(r.result, "")),
+            (_("Action Taken"), 20, lambda r: r.note or ""),
+            (_("Checked By"), 10, lambda r: r.checker_user_id.name or ""),
+        ]
+
+    def _totals_morning_check(self):
+        return [
+            (_("Checks"), len),
+            (_("Passed"), lambda recs: len(recs.filtered(lambda r: r.result == "pass"))),
+            (_("Failed"), lambda recs: len(recs.filtered(lambda r: r.result == "fail"))),
+        ]
+
+    # ------------------------------------------------------------------
+    def generate_xlsx_report(self, workbook, data, wizards):
+        wizard = wizards[:1]
+        records = wizard._get_records()
+        ledgers = dict(wizard._fields["ledger"]._description_selection(self.env))
+        columns = getattr(self, f"_columns_{wizard.ledger}")()
+        totals = getattr(self, f"_totals_{wizard.ledger}")()
+        title = workbook.add_format({"bold": True, "font_size": 14})
+        header = workbook.add_format({"bold": True, "border": 1, "bg_color": "#D9E1F2", "text_wrap": True})
+        cell = workbook.add_format({"border": 1, "text_wrap": True, "valign": "top"})
+        heading = _(
+            "%(school)s %(ledger)s Ledger %(start)s ~ %(end)s", school=wizard.company_id.name,
+            ledger=ledgers[wizard.ledger], start=wizard.date_from, end=wizard.date_to,
+        )
+
+        sheet = workbook.add_worksheet(_("Ledger"))
+        sheet.write(0, 0, heading, title)
+        sheet.write(2, 0, _("No."), header)
+        for col, (name, width, _getter) in enumerate(columns, start=1):
+            sheet.write(2, col, name, header)
+            sheet.set_column(col, col, width)
+        for row, record in enumerate(records, start=3):
+            sheet.write_number(row, 0, row - 2, cell)
+            for col, (_name, _width, getter) in enumerate(columns, start=1):
+                value = getter(record)
+                if isinstance(value, (int, float)) and not isinstance(value, bool):
+                    sheet.write_number(row, col, value, cell)
+                else:
+                    sheet.write(row, col, value, cell)
+        sheet.freeze_panes(3, 1)
+
+        summary = workbook.add_worksheet(_("Totals"))
+        summary.write(0, 0, heading, title)
+        summary.set_column(0, len(totals), 14)
+        summary.write(2, 0, _("Day") if wizard.group_by == "day" else _("Month"), header)
+        for col, (name, _function) in enumerate(totals, start=1):
+            summary.write(2, col, name, header)
+        periods = OrderedDict()
+        for record in records:
+            key = wizard._period_key(record.date)
+            periods[key] = periods.get(key, records.browse()) | record
+        row = 2
+        for key, recs in periods.items():
+            row += 1
+            summary.write(row, 0, key, cell)
+            for col, (_name, function) in enumerate(totals, start=1):
+                summary.write_number(row, col, function(recs), cell)
+        row += 1
+        summary.write(row, 0, _("Total"), header)
+        for col, (_name, function) in enumerate(totals, start=1):
+            summary.write_number(row, col, function(records), header)

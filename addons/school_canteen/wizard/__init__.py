@@ -1,0 +1,3 @@
+from . import school_canteen_ledger
+from . import school_canteen_accompaniment_rota_generate
+from . import school_canteen_worker_set
