@@ -11,7 +11,13 @@
     "data": [
         "security/school_assets_groups.xml",
         "security/ir.model.access.csv",
+        "security/school_assets_repair_security.xml",
+        "security/school_assets_meter_security.xml",
+        "data/school_assets_repair_data.xml",
+        "data/school_assets_meter_data.xml",
         "views/school_assets_menus.xml",
+        "views/school_assets_repair_views.xml",
+        "views/school_assets_meter_views.xml",
     ],
     "demo": [],
     "installable": True,
