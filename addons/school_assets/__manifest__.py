@@ -19,7 +19,10 @@
         "views/school_assets_repair_views.xml",
         "views/school_assets_meter_views.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/school_assets_repair_demo.xml",
+        "demo/school_assets_meter_demo.xml",
+    ],
     "installable": True,
     "application": False,
 }
