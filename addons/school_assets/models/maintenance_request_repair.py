@@ -242,7 +242,17 @@ class MaintenanceRequest(models.Model):
                 raise UserError(_("Request %(name)s can be rated once the repair is done.", name=request.name))
 
     def _check_can_sign(self, vals):
-        if self.env.su or not vals.get("sheet_signature"):
+        if self.env.su:
+            return
+        if not vals.get("sheet_signature"):
+            # taking a signature back reopens the costs: the signer or an asset manager only
+            if not self.env.user.has_group("school_assets.group_assets_manager"):
+                for request in self.filtered("sheet_signature"):
+                    if request.sheet_signed_by_id != self.env.user:
+                        raise UserError(
+                            _("Only %(signer)s or an asset manager can take back the signature of %(name)s.",
+                              signer=request.sheet_signed_by_id.name or _("the signer"), name=request.name)
+                        )
             return
         for request in self:
             if request.repair_by != "contractor":

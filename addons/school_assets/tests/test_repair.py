@@ -66,6 +66,8 @@ class TestRepairFlow(SchoolAssetsRepairCommon):
         with self.assertRaises(UserError):
             request.cost_line_ids[0].with_user(self.repairer).price_unit = 800
 
+        with self.assertRaises(UserError):
+            as_repairer.sheet_signature = False
         request.with_user(self.assets_manager).action_settle()
         self.assertTrue(request.is_settled)
         self.assertEqual(request.stage_id, self.stage_settled)
