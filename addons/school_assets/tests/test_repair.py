@@ -230,3 +230,31 @@ class TestRepairAccess(SchoolAssetsRepairCommon):
             allowed_company_ids=[self.other_school.id]).search([])
         self.assertIn(theirs, seen)
         self.assertTrue(theirs.response_deadline)
+
+
+@tagged("post_install", "-at_install")
+class TestRepairViews(SchoolAssetsRepairCommon):
+    def test_views_open_per_role(self):
+        """The phone form, the request views and the meter views open for each role."""
+        for user in (self.staff, self.head_teacher, self.repairer, self.officer, self.assets_manager):
+            Request = self.env["maintenance.request"].with_user(user)
+            Request.get_views([(self.env.ref("school_assets.maintenance_request_view_form_report").id, "form")])
+            Request.get_views([(False, "kanban"), (False, "list"), (False, "form"), (False, "search")])
+            Request.get_views(
+                [(self.env.ref("school_assets.maintenance_request_view_pivot_repair").id, "pivot"),
+                 (self.env.ref("school_assets.maintenance_request_view_graph_repair").id, "graph")]
+            )
+            self.env["school.assets.meter.reading"].with_user(user).get_views(
+                [(False, "kanban"), (False, "list"), (False, "form"), (False, "pivot")]
+            )
+            self.env["school.assets.meter"].with_user(user).get_views([(False, "kanban"), (False, "form")])
+
+    def test_escalation_without_leader_goes_to_a_member(self):
+        """A team without a leader: the first member hears of the unanswered request."""
+        with freeze_time(T0):
+            request = self._report(maintenance_team_id=self.other_team.id)
+        with freeze_time(T0 + timedelta(hours=3)):
+            self.env["maintenance.request"]._cron_escalate_unanswered()
+        activity_type = self.env.ref("school_assets.mail_activity_type_repair_unanswered")
+        escalation = request.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
+        self.assertEqual(escalation.user_id, self.outsider_repairer)
