@@ -44,10 +44,8 @@ class SchoolAssetsMeterReading(models.Model):
     @api.depends("meter_id", "date", "value")
     def _compute_display_name(self):
         for reading in self:
-            reading.display_name = "%s %s" % (
-                reading.meter_id.name or "",
-                reading.date and fields.Datetime.context_timestamp(reading, reading.date).strftime("%Y-%m-%d %H:%M") or "",
-            )
+            when = reading.date and fields.Datetime.context_timestamp(reading, reading.date)
+            reading.display_name = f"{reading.meter_id.name or ''} {when.strftime('%Y-%m-%d %H:%M') if when else ''}"
 
     @api.constrains("date", "meter_id")
     def _check_meter_active(self):

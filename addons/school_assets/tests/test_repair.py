@@ -149,9 +149,9 @@ class TestRepairTargets(SchoolAssetsRepairCommon):
         )
         with self.assertRaises(UserError):
             request.with_user(self.repairer)._postpone("  ")
-        with self.assertRaises(AssertionError):  # the reason is required on the form
-            with Form(Wizard.with_context(default_request_id=request.id)) as form:
-                form.postponed_until = T0
+        # the reason is required on the form
+        with self.assertRaises(AssertionError), Form(Wizard.with_context(default_request_id=request.id)) as form:
+            form.postponed_until = T0
         with self.assertRaises(ValidationError):
             request.sudo().write({"is_postponed": True, "postpone_reason": False})
         with Form(Wizard.with_context(default_request_id=request.id)) as form:
