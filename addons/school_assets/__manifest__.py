@@ -11,9 +11,18 @@
     "data": [
         "security/school_assets_groups.xml",
         "security/ir.model.access.csv",
+        "security/school_assets_repair_security.xml",
+        "security/school_assets_meter_security.xml",
+        "data/school_assets_repair_data.xml",
+        "data/school_assets_meter_data.xml",
         "views/school_assets_menus.xml",
+        "views/school_assets_repair_views.xml",
+        "views/school_assets_meter_views.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/school_assets_repair_demo.xml",
+        "demo/school_assets_meter_demo.xml",
+    ],
     "installable": True,
     "application": False,
 }

@@ -1,0 +1,388 @@
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+URGENCIES = [("normal", "Normal"), ("urgent", "Urgent"), ("emergency", "Emergency")]
+RATINGS = [
+    ("0", "Not Rated"),
+    ("1", "Very Poor"),
+    ("2", "Poor"),
+    ("3", "Fair"),
+    ("4", "Good"),
+    ("5", "Excellent"),
+]
+# what the reporter writes when rating the repair
+RATING_FIELDS = {"repair_rating", "repair_rating_comment"}
+# what the room's head writes when signing the contractor's repair sheet
+SIGNATURE_FIELDS = {"sheet_signature"}
+
+
+class MaintenanceRequest(models.Model):
+    _inherit = "maintenance.request"
+
+    reporter_user_id = fields.Many2one(
+        "res.users", string="Reported By", default=lambda self: self.env.user, index=True,
+        tracking=True, help="Who reported the repair (网上报修); sees the request and rates the repair.",
+    )
+    place_id = fields.Many2one(
+        "school.place", string="Place", index="btree_not_null", check_company=True, tracking=True,
+        help="Where the repair is needed; the head of this room signs a contractor's repair sheet.",
+    )
+    place_responsible_user_id = fields.Many2one(
+        related="place_id.responsible_user_id", string="Head of the Room"
+    )
+    photo = fields.Image(max_width=1920, max_height=1920, help="A photo of what is broken.")
+    urgency = fields.Selection(URGENCIES, default="normal", required=True, tracking=True)
+    date_reported = fields.Datetime(
+        string="Reported On", default=fields.Datetime.now, required=True, copy=False, index=True
+    )
+    date_responded = fields.Datetime(
+        string="Answered On", copy=False, readonly=True, tracking=True,
+        help="First time the request was assigned, accepted or moved on.",
+    )
+    date_fixed = fields.Datetime(
+        string="Fixed On", copy=False, readonly=True, tracking=True,
+        help="When the request reached a done stage.",
+    )
+    response_deadline = fields.Datetime(
+        string="Answer By", compute="_compute_deadlines", store=True, readonly=False, copy=False,
+    )
+    fix_deadline = fields.Datetime(
+        string="Fix By", compute="_compute_deadlines", store=True, readonly=False, copy=False,
+    )
+    is_response_late = fields.Boolean(
+        string="Answered Late", compute="_compute_late", store=True, copy=False,
+    )
+    is_fix_late = fields.Boolean(string="Fixed Late", compute="_compute_late", store=True, copy=False)
+    response_hours = fields.Float(
+        string="Hours to Answer", compute="_compute_hours", store=True, aggregator="avg", copy=False,
+    )
+    fix_hours = fields.Float(
+        string="Hours to Fix", compute="_compute_hours", store=True, aggregator="avg", copy=False,
+    )
+    response_escalated = fields.Boolean(
+        string="Escalated", copy=False, readonly=True,
+        help="The team leader was told that the request was not answered in time.",
+    )
+    is_postponed = fields.Boolean(string="Postponed", copy=False, readonly=True, tracking=True)
+    postpone_reason = fields.Text(
+        string="Why Not Fixed at Once", copy=False, readonly=True, tracking=True,
+        help="Reason given to the reporter when the repair cannot be done within its target.",
+    )
+    postponed_until = fields.Datetime(string="Expected Fix", copy=False, readonly=True, tracking=True)
+    repair_by = fields.Selection(
+        [("internal", "School Repair Team"), ("contractor", "Contractor")],
+        string="Repaired By", default="internal", required=True, tracking=True,
+    )
+    contractor_id = fields.Many2one(
+        "res.partner", string="Contractor", tracking=True, index="btree_not_null",
+        domain="[('is_school_contractor', '=', True)]",
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    cost_line_ids = fields.One2many(
+        "school.assets.repair.cost.line", "request_id", string="Repair Sheet", copy=False
+    )
+    cost_total = fields.Monetary(
+        string="Repair Cost", compute="_compute_cost_total", store=True, tracking=True,
+    )
+    sheet_signature = fields.Binary(
+        string="Signature of the Room's Head", copy=False, attachment=True,
+        help="各室负责人签字: the head of the room confirms the contractor's work and costs.",
+    )
+    sheet_signed_by_id = fields.Many2one(
+        "res.users", string="Signed By", copy=False, readonly=True, tracking=True
+    )
+    sheet_signed_date = fields.Datetime(string="Signed On", copy=False, readonly=True, tracking=True)
+    is_settled = fields.Boolean(string="Settled", copy=False, readonly=True, tracking=True)
+    date_settled = fields.Datetime(string="Settled On", copy=False, readonly=True)
+    repair_rating = fields.Selection(
+        RATINGS, string="Rating", default="0", copy=False, tracking=True,
+        help="The reporter's rating of the repair once it is done (1–5 stars).",
+    )
+    repair_rating_comment = fields.Text(string="Reporter's Comment", copy=False)
+    date_rated = fields.Datetime(string="Rated On", copy=False, readonly=True)
+
+    @api.depends("date_reported", "urgency", "company_id")
+    def _compute_deadlines(self):
+        for request in self:
+            if not request.date_reported:
+                request.response_deadline = request.fix_deadline = False
+                continue
+            respond, fix = request.company_id._get_repair_targets(request.urgency)
+            request.response_deadline = request.date_reported + timedelta(hours=respond)
+            request.fix_deadline = request.date_reported + timedelta(hours=fix)
+
+    @api.depends("date_responded", "date_fixed", "response_deadline", "fix_deadline")
+    def _compute_late(self):
+        """Late once past the target: answered/fixed after it, or still waiting after it.
+
+        Waiting requests are re-evaluated by the escalation cron.
+        """
+        now = fields.Datetime.now()
+        for request in self:
+            request.is_response_late = bool(
+                request.response_deadline and (request.date_responded or now) > request.response_deadline
+            )
+            request.is_fix_late = bool(
+                request.fix_deadline and (request.date_fixed or now) > request.fix_deadline
+            )
+
+    @api.depends("date_reported", "date_responded", "date_fixed")
+    def _compute_hours(self):
+        for request in self:
+            start = request.date_reported
+            request.response_hours = (
+                (request.date_responded - start).total_seconds() / 3600
+                if start and request.date_responded else 0.0
+            )
+            request.fix_hours = (
+                (request.date_fixed - start).total_seconds() / 3600 if start and request.date_fixed else 0.0
+            )
+
+    @api.depends("cost_line_ids.amount")
+    def _compute_cost_total(self):
+        for request in self:
+            request.cost_total = sum(request.cost_line_ids.mapped("amount"))
+
+    @api.constrains("repair_by", "contractor_id")
+    def _check_contractor(self):
+        for request in self:
+            if request.repair_by == "contractor" and not request.contractor_id:
+                raise ValidationError(
+                    _("Request %(name)s is repaired by a contractor: choose the contractor.", name=request.name)
+                )
+
+    @api.constrains("is_postponed", "postpone_reason")
+    def _check_postpone_reason(self):
+        for request in self:
+            if request.is_postponed and not (request.postpone_reason or "").strip():
+                raise ValidationError(
+                    _("Say why request %(name)s cannot be fixed at once.", name=request.name)
+                )
+
+    @api.onchange("equipment_id")
+    def _onchange_equipment_id_place(self):
+        place = self._get_equipment_place(self.equipment_id)
+        if place:
+            self.place_id = place
+
+    @api.onchange("repair_by")
+    def _onchange_repair_by(self):
+        if self.repair_by == "internal":
+            self.contractor_id = False
+
+    @api.model
+    def _get_equipment_place(self, equipment):
+        """The place of an equipment, when the asset register gives it one (override point)."""
+        if equipment and "place_id" in equipment._fields:
+            return equipment.place_id
+        return self.env["school.place"]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if not vals.get("place_id") and vals.get("equipment_id"):
+                place = self._get_equipment_place(self.env["maintenance.equipment"].browse(vals["equipment_id"]))
+                if place:
+                    vals["place_id"] = place.id
+        requests = super().create(vals_list)
+        now = fields.Datetime.now()
+        requests.filtered(lambda r: r.stage_id.done and not r.date_fixed).write({"date_fixed": now})
+        for request in requests.filtered("reporter_user_id"):
+            request.message_subscribe(partner_ids=request.reporter_user_id.partner_id.ids)
+        return requests
+
+    def write(self, vals):
+        if RATING_FIELDS & set(vals):
+            self._check_can_rate()
+        if SIGNATURE_FIELDS & set(vals):
+            self._check_can_sign(vals)
+        if vals.get("stage_id"):
+            stage = self.env["maintenance.stage"].browse(vals["stage_id"])
+            if stage.is_settlement:
+                self._check_can_settle()
+        if vals.get("is_settled"):
+            self._check_can_settle()
+        if "sheet_signature" in vals:
+            if vals["sheet_signature"]:
+                vals.update(sheet_signed_by_id=self.env.user.id, sheet_signed_date=fields.Datetime.now())
+            else:
+                vals.update(sheet_signed_by_id=False, sheet_signed_date=False)
+        if vals.get("repair_rating") and vals["repair_rating"] != "0":
+            vals["date_rated"] = fields.Datetime.now()
+        to_answer = self.env["maintenance.request"]
+        if vals.get("user_id") or "stage_id" in vals:
+            to_answer = self.filtered(lambda r: not r.date_responded)
+        res = super().write(vals)
+        now = fields.Datetime.now()
+        if to_answer:
+            to_answer.write({"date_responded": now})
+        if "stage_id" in vals:
+            self.filtered(lambda r: r.stage_id.done and not r.date_fixed).write({"date_fixed": now})
+            self.filtered(lambda r: not r.stage_id.done and r.date_fixed).write({"date_fixed": False})
+            settled = self.filtered(lambda r: r.stage_id.is_settlement and not r.is_settled)
+            if settled:
+                settled.write({"is_settled": True, "date_settled": now})
+        return res
+
+    # ------------------------------------------------------------------
+    # Rules
+    # ------------------------------------------------------------------
+    def _check_can_rate(self):
+        if self.env.su:
+            return
+        for request in self:
+            if request.reporter_user_id != self.env.user:
+                raise UserError(
+                    _("Only %(reporter)s, who reported request %(name)s, can rate the repair.",
+                      reporter=request.reporter_user_id.name or _("the reporter"), name=request.name)
+                )
+            if not request.stage_id.done:
+                raise UserError(_("Request %(name)s can be rated once the repair is done.", name=request.name))
+
+    def _check_can_sign(self, vals):
+        if self.env.su:
+            return
+        if not vals.get("sheet_signature"):
+            # taking a signature back reopens the costs: the signer or an asset manager only
+            if not self.env.user.has_group("school_assets.group_assets_manager"):
+                for request in self.filtered("sheet_signature"):
+                    if request.sheet_signed_by_id != self.env.user:
+                        raise UserError(
+                            _("Only %(signer)s or an asset manager can take back the signature of %(name)s.",
+                              signer=request.sheet_signed_by_id.name or _("the signer"), name=request.name)
+                        )
+            return
+        for request in self:
+            if request.repair_by != "contractor":
+                raise UserError(
+                    _("Request %(name)s was not repaired by a contractor: there is no repair sheet to sign.",
+                      name=request.name)
+                )
+            head = request.place_id.responsible_user_id
+            if not head:
+                raise UserError(
+                    _("The place of request %(name)s has no head: set the person in charge of the place "
+                      "before the repair sheet is signed.", name=request.name)
+                )
+            if head != self.env.user:
+                raise UserError(
+                    _("The repair sheet of %(name)s is signed by %(head)s, the head of %(place)s.",
+                      name=request.name, head=head.name, place=request.place_id.display_name)
+                )
+
+    def _check_can_settle(self):
+        for request in self:
+            if request.repair_by != "contractor":
+                continue
+            if not request.sheet_signature:
+                raise UserError(
+                    _("Request %(name)s cannot be settled: the contractor's repair sheet must first be "
+                      "signed by the head of the room (各室负责人签字).", name=request.name)
+                )
+            if not request.cost_line_ids:
+                raise UserError(
+                    _("Request %(name)s cannot be settled: its repair sheet has no cost lines.", name=request.name)
+                )
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_accept_repair(self):
+        """The repairer takes the request: it is answered now."""
+        for request in self:
+            vals = {"user_id": request.user_id.id or self.env.user.id}
+            first = self.env["maintenance.stage"].search([], order="sequence, id", limit=1)
+            if request.stage_id == first:
+                following = self.env["maintenance.stage"].search(
+                    [("sequence", ">=", first.sequence), ("id", "!=", first.id), ("done", "=", False)],
+                    order="sequence, id", limit=1,
+                )
+                if following:
+                    vals["stage_id"] = following.id
+            request.write(vals)
+            if not request.date_responded:
+                request.date_responded = fields.Datetime.now()
+        return True
+
+    def action_open_postpone(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Cannot Fix at Once"),
+            "res_model": "school.assets.repair.postpone",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_request_id": self.id},
+        }
+
+    def _postpone(self, reason, until=False):
+        """Record why the repair waits; it counts as an answer to the reporter."""
+        if not (reason or "").strip():
+            raise UserError(_("Say why the repair cannot be done at once."))
+        for request in self:
+            vals = {"is_postponed": True, "postpone_reason": reason, "postponed_until": until}
+            if not request.date_responded:
+                vals["date_responded"] = fields.Datetime.now()
+            request.write(vals)
+            request.message_post(
+                body=_("Cannot be fixed at once: %(reason)s", reason=reason),
+                partner_ids=request.reporter_user_id.partner_id.ids,
+                subtype_xmlid="mail.mt_comment",
+            )
+        return True
+
+    def action_settle(self):
+        stage = self.env.ref("school_assets.maintenance_stage_settled", raise_if_not_found=False)
+        for request in self:
+            if not request.stage_id.done:
+                raise UserError(_("Request %(name)s can be settled once the repair is done.", name=request.name))
+            request._check_can_settle()
+            vals = {"is_settled": True, "date_settled": fields.Datetime.now()}
+            if stage:
+                vals["stage_id"] = stage.id
+            request.write(vals)
+        return True
+
+    # ------------------------------------------------------------------
+    # Escalation
+    # ------------------------------------------------------------------
+    def _get_late_domain(self):
+        return [
+            ("date_responded", "=", False),
+            ("response_deadline", "<", fields.Datetime.now()),
+            ("response_escalated", "=", False),
+            ("stage_id.done", "=", False),
+            ("archive", "=", False),
+        ]
+
+    @api.model
+    def _cron_escalate_unanswered(self, batch_size=500):
+        """A request past its answer target gets one activity for its team leader."""
+        late = self.search(self._get_late_domain(), limit=batch_size)
+        for request in late:
+            leader = request.maintenance_team_id._get_repair_leader()
+            if leader:
+                request.activity_schedule(
+                    "school_assets.mail_activity_type_repair_unanswered",
+                    summary=_("Repair %(name)s not answered in time", name=request.name),
+                    note=request.place_id.display_name or request.equipment_id.display_name or "",
+                    user_id=leader.id,
+                )
+            request.response_escalated = True
+        # waiting requests become late by the clock alone: refresh their flags
+        waiting = self.search(
+            [
+                ("stage_id.done", "=", False),
+                "|",
+                "&", ("date_responded", "=", False), ("response_deadline", "<", fields.Datetime.now()),
+                ("fix_deadline", "<", fields.Datetime.now()),
+            ],
+            limit=batch_size,
+        )
+        self.env.add_to_compute(self._fields["is_response_late"], waiting)
+        self.env.add_to_compute(self._fields["is_fix_late"], waiting)
+        waiting.flush_recordset(["is_response_late", "is_fix_late"])
+        self.env["ir.cron"]._notify_progress(done=len(late), remaining=int(len(late) == batch_size))
+        return late

@@ -1,0 +1,1 @@
+from . import school_assets_meter_month_xlsx

@@ -1,0 +1,2 @@
+from . import school_assets_repair_postpone
+from . import school_assets_meter_month_report
