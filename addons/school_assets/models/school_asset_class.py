@@ -1,0 +1,43 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class SchoolAssetClass(models.Model):
+    """Asset category of GB/T 14885 (固定资产等资产基础分类与代码)."""
+
+    _name = "school.asset.class"
+    _description = "Asset Category (GB/T 14885)"
+    _parent_store = True
+    _rec_name = "complete_name"
+    _order = "code, id"
+
+    name = fields.Char(required=True, translate=True)
+    code = fields.Char(required=True, index=True, help="Code of the category in GB/T 14885.")
+    complete_name = fields.Char(compute="_compute_complete_name", recursive=True, store=True)
+    parent_id = fields.Many2one(
+        "school.asset.class", string="Parent Category", index=True, ondelete="restrict"
+    )
+    parent_path = fields.Char(index=True)
+    child_ids = fields.One2many("school.asset.class", "parent_id", string="Sub-categories")
+    company_id = fields.Many2one(
+        "res.company", index=True, help="Leave empty to share the category with every school."
+    )
+    active = fields.Boolean(default=True)
+
+    _sql_constraints = [
+        ("code_company_uniq", "unique(code, company_id)", "An asset category code must be unique."),
+    ]
+
+    @api.depends("name", "code", "parent_id.complete_name")
+    def _compute_complete_name(self):
+        for asset_class in self:
+            label = f"{asset_class.code} {asset_class.name}" if asset_class.code else asset_class.name
+            if asset_class.parent_id:
+                asset_class.complete_name = f"{asset_class.parent_id.complete_name} / {label}"
+            else:
+                asset_class.complete_name = label
+
+    @api.constrains("parent_id")
+    def _check_parent_recursion(self):
+        if self._has_cycle():
+            raise ValidationError(_("An asset category cannot be inside itself."))
