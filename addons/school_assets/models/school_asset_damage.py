@@ -155,7 +155,14 @@ class SchoolAssetDamage(models.Model):
         """Raise a repair request (maintenance.request) for the damage."""
         self.ensure_one()
         if not self.repair_request_id:
+            team = self.env["maintenance.team"].search([("company_id", "=", self.company_id.id)], limit=1)
+            if not team:
+                raise UserError(
+                    _("Create a maintenance team for %(school)s before raising repairs.",
+                      school=self.company_id.name)
+                )
             vals = {
+                "maintenance_team_id": team.id,
                 "name": _("Repair: %(item)s (%(place)s)", item=self.item_name or self.equipment_id.name or self.name,
                           place=self.place_id.display_name or ""),
                 "equipment_id": self.equipment_id.id,

@@ -41,7 +41,7 @@ class SchoolAssetHandover(models.Model):
         help="The class that keeps the room; leave empty for an office or special room.",
     )
     custodian_employee_id = fields.Many2one(
-        "hr.employee", string="Custodian", required=True, check_company=True, tracking=True,
+        "hr.employee", string="Custodian", check_company=True, tracking=True,
         compute="_compute_custodian_employee_id", store=True, readonly=False, precompute=True,
         help="The head teacher of the class, or the person in charge of the room.",
     )
@@ -151,6 +151,8 @@ class SchoolAssetHandover(models.Model):
                 raise UserError(
                     _("The custodian draws a signature before signing handover %(name)s.", name=handover.name)
                 )
+            if not handover.custodian_employee_id:
+                raise UserError(_("Handover %(name)s: choose the custodian who signs.", name=handover.name))
             if not handover.line_ids:
                 raise UserError(_("Handover %(name)s lists no items.", name=handover.name))
             user = self.env.user

@@ -1,1 +1,5 @@
 from . import test_install
+from . import test_asset_register
+from . import test_asset_custody
+from . import test_asset_loan
+from . import test_asset_disposal
