@@ -8,13 +8,11 @@ class SchoolAssetClass(models.Model):
     _name = "school.asset.class"
     _description = "Asset Category (GB/T 14885)"
     _parent_store = True
-    _rec_name = "complete_name"
-    _rec_names_search = ["complete_name", "code", "name"]
+    _rec_names_search = ["code", "name"]
     _order = "code, id"
 
     name = fields.Char(required=True, translate=True)
     code = fields.Char(required=True, index=True, help="Code of the category in GB/T 14885.")
-    complete_name = fields.Char(compute="_compute_complete_name", store=True)
     parent_id = fields.Many2one(
         "school.asset.class", string="Parent Category", index=True, ondelete="restrict"
     )
@@ -30,10 +28,10 @@ class SchoolAssetClass(models.Model):
     ]
 
     @api.depends("name", "code")
-    def _compute_complete_name(self):
+    def _compute_display_name(self):
         # "code name" as on the bureau's forms (e.g. 31 专用设备); the code already tells the parent
         for asset_class in self:
-            asset_class.complete_name = f"{asset_class.code} {asset_class.name}"
+            asset_class.display_name = f"{asset_class.code} {asset_class.name}"
 
     @api.constrains("parent_id")
     def _check_parent_recursion(self):

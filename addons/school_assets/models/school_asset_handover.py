@@ -7,15 +7,6 @@ CONDITIONS = [
     ("missing", "Missing"),
 ]
 
-# Countable furniture and fittings of a room handed over besides the registered assets.
-DEFAULT_ROOM_ITEMS = [
-    "Desks",
-    "Chairs",
-    "Doors",
-    "Windows",
-    "Window Handles",
-    "Lamps",
-]
 
 
 class SchoolAssetHandover(models.Model):
@@ -111,6 +102,17 @@ class SchoolAssetHandover(models.Model):
         if any(handover.state == "signed" for handover in self):
             raise UserError(_("A signed handover is a record of the school and cannot be deleted."))
 
+    def _get_default_room_items(self):
+        """Countable furniture and fittings handed over besides the registered assets."""
+        return [
+            self.env._("Desks"),
+            self.env._("Chairs"),
+            self.env._("Doors"),
+            self.env._("Windows"),
+            self.env._("Window Handles"),
+            self.env._("Lamps"),
+        ]
+
     def action_load_items(self):
         """Fill the lines with the room's registered assets and its countable furniture."""
         Equipment = self.env["maintenance.equipment"]
@@ -135,9 +137,9 @@ class SchoolAssetHandover(models.Model):
                 for asset in assets
             ]
             commands += [
-                (0, 0, {"name": self.env._(name), "expected_qty": 0, "counted_qty": 0})
-                for name in DEFAULT_ROOM_ITEMS
-                if self.env._(name) not in names
+                (0, 0, {"name": name, "expected_qty": 0, "counted_qty": 0})
+                for name in self._get_default_room_items()
+                if name not in names
             ]
             handover.write({"line_ids": commands})
         return True

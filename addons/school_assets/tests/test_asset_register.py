@@ -21,10 +21,12 @@ class TestAssetRegister(SchoolAssetCommon):
         """The GB/T 14885 top levels are data, with equipment split in general and special equipment."""
         Class = self.env["school.asset.class"]
         tops = Class.search([("parent_id", "=", False)])
-        self.assertTrue({"房屋和构筑物", "设备", "家具和用具", "无形资产", "图书和档案"} <= set(tops.mapped("name")))
+        self.assertEqual(set(tops.mapped("code")), {"1", "2", "3", "4", "5", "6", "7", "9"})
         equipment = self.env.ref("school_assets.asset_class_equipment")
-        self.assertEqual(set(equipment.child_ids.mapped("name")), {"通用设备", "专用设备"})
-        self.assertIn("设备", self.env.ref("school_assets.asset_class_equipment_general").complete_name)
+        self.assertEqual(set(equipment.child_ids.mapped("code")), {"30", "31"})
+        general = self.env.ref("school_assets.asset_class_equipment_general")
+        self.assertEqual(general.with_context(lang="en_US").display_name, "30 General Equipment")
+        self.assertEqual(self.env["school.asset.class"].name_search("31")[0][0], equipment.child_ids[1].id)
 
     def test_state_tracked_and_disposed_never_back(self):
         """The asset status moves in use → idle → in use; a disposed asset cannot come back."""
@@ -71,8 +73,8 @@ class TestAssetRegister(SchoolAssetCommon):
         """An existing ledger in CSV imports through Odoo's standard import."""
         csv_data = (
             "Asset Number,Equipment Name,Asset Category,Quantity,Value,Acquisition Date,Source,Place\n"
-            "LEDGER-001,钢琴,31 专用设备,1,16800,2020-08-20,Donation,本部校区 / 明德楼 / 三年级(2)班教室\n"
-            "LEDGER-002,学生课桌椅,6 家具和用具,40,12000,2019-08-20,Purchase,本部校区 / 明德楼 / 三年级(2)班教室\n"
+            "LEDGER-001,钢琴,31,1,16800,2020-08-20,Donation,本部校区 / 明德楼 / 三年级(2)班教室\n"
+            "LEDGER-002,学生课桌椅,6,40,12000,2019-08-20,Purchase,本部校区 / 明德楼 / 三年级(2)班教室\n"
         ).encode()
         wizard = self.env["base_import.import"].with_user(self.asset_manager).create(
             {"res_model": "maintenance.equipment", "file": csv_data, "file_type": "text/csv",
