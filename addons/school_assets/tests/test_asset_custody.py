@@ -1,5 +1,8 @@
+from psycopg2 import IntegrityError
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
+from odoo.tools import mute_logger
 
 from .common_asset_register import SchoolAssetCommon
 
@@ -88,7 +91,7 @@ class TestAssetCustody(SchoolAssetCommon):
         self.assertEqual(set(ranking.filtered("eligible").class_id), {self.class_b, self.class_c})
 
         # ledgers: damage and compensation ledger (.xlsx) and the custody sheet (PDF)
-        content, kind = self.env["ir.actions.report"]._render(
+        _content, kind = self.env["ir.actions.report"]._render(
             "school_assets.action_report_school_asset_damage_xlsx", damage.ids
         )
         self.assertEqual(kind, "xlsx")
@@ -131,11 +134,8 @@ class TestAssetCustody(SchoolAssetCommon):
     def test_one_handover_per_room_and_term(self):
         """A room is handed over once per term."""
         self._new_handover()
-        with self.assertRaises(Exception), self.cr.savepoint():
-            from odoo.tools import mute_logger
-
-            with mute_logger("odoo.sql_db"):
-                self._new_handover()
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError), self.cr.savepoint():
+            self._new_handover()
 
     def test_damaged_line_creates_damage(self):
         """A damaged or missing item of a handover becomes a damage record of the class."""

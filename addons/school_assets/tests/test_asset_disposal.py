@@ -52,7 +52,7 @@ class TestAssetDisposal(SchoolAssetCommon):
         self.assertFalse(self.projector.active)
         self.assertTrue(self.projector.disposal_date)
         self.assertNotIn(self.projector, self.env["maintenance.equipment"].search([]))
-        content, kind = self.env["ir.actions.report"]._render(
+        _content, kind = self.env["ir.actions.report"]._render(
             "school_assets.action_report_school_asset_disposal_xlsx", disposal.ids
         )
         self.assertEqual(kind, "xlsx")

@@ -1,3 +1,5 @@
+from psycopg2 import IntegrityError
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
 from odoo.tools import file_open, mute_logger
@@ -14,7 +16,7 @@ class TestAssetRegister(SchoolAssetCommon):
         Equipment = self.env["maintenance.equipment"]
         Equipment.create({"name": "电脑", "asset_number": "ZC-1", "company_id": self.school.id})
         Equipment.create({"name": "电脑", "asset_number": "ZC-1", "company_id": self.other_school.id})
-        with mute_logger("odoo.sql_db"), self.assertRaises(Exception), self.cr.savepoint():
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError), self.cr.savepoint():
             Equipment.create({"name": "电脑", "asset_number": "ZC-1", "company_id": self.school.id})
 
     def test_gbt_14885_top_levels_shipped(self):
