@@ -148,7 +148,7 @@ class SchoolAssetDisposal(models.Model):
         return True
 
     def action_export_xlsx(self):
-        return self.env.ref("school_assets.action_report_school_asset_disposal_xlsx").report_action(self)
+        return self.env.ref("school_assets.action_report_school_asset_disposal_xlsx").report_action(self, config=False)
 
 
 class SchoolAssetDisposalLine(models.Model):

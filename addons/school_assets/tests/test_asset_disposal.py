@@ -56,6 +56,7 @@ class TestAssetDisposal(SchoolAssetCommon):
             "school_assets.action_report_school_asset_disposal_xlsx", disposal.ids
         )
         self.assertEqual(kind, "xlsx")
+        self.assertEqual(disposal.action_export_xlsx()["report_name"], "school_assets.disposal_xlsx")
 
     def test_submit_needs_assets_and_free_assets(self):
         """An empty batch is not submitted, nor a lent asset."""

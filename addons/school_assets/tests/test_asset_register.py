@@ -105,6 +105,16 @@ class TestAssetRegister(SchoolAssetCommon):
         self.assertEqual(kind, "xlsx")
         self.assertTrue(content.startswith(b"PK"))
 
+    def test_ledger_menu_actions(self):
+        """The Ledgers menu hands the asset keeper the whole asset and damage ledgers as .xlsx."""
+        action = self.env.ref("school_assets.action_server_school_asset_ledger").with_user(self.asset_manager).run()
+        self.assertEqual(action["report_name"], "school_assets.asset_ledger_xlsx")
+        self.assertIn(self.projector.id, action["context"]["active_ids"])
+        action = self.env.ref("school_assets.action_server_school_asset_damage_ledger").with_user(
+            self.asset_manager
+        ).run()
+        self.assertEqual(action["report_name"], "school_assets.damage_ledger_xlsx")
+
     def test_access_per_role(self):
         """Staff read the register but do not change it; the asset manager does; repairers read."""
         self.assertEqual(self.projector.with_user(self.staff).name, "投影仪")
