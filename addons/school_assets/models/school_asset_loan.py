@@ -119,7 +119,10 @@ class SchoolAssetLoan(models.Model):
         """Remind the asset keeper once about each overdue loan."""
         loans = self.search([("is_overdue", "=", True), ("overdue_notified", "=", False)])
         for loan in loans:
-            user = loan.create_uid if loan.create_uid.active and not loan.create_uid.share else self.env.user
+            # the keeper who registered the loan, else the asset's technician
+            user = loan.create_uid
+            if not user.active or user.share or user._is_superuser():
+                user = loan.equipment_id.technician_user_id or self.env.user
             loan.activity_schedule(
                 "mail.mail_activity_data_todo",
                 user_id=user.id,
