@@ -1,7 +1,7 @@
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import HttpCase, tagged
+from odoo.tests import Form, HttpCase, new_test_user, tagged
 from odoo.tools import file_open, mute_logger
 
 from .common_asset_register import SchoolAssetCommon
@@ -125,6 +125,17 @@ class TestAssetRegister(SchoolAssetCommon):
             self.env["school.asset.class"].with_user(self.staff).create({"code": "X", "name": "X"})
         self.projector.with_user(self.asset_manager).write({"asset_value": 4000})
         self.assertEqual(self.projector.asset_value, 4000)
+
+    def test_plain_maintenance_user_keeps_the_form(self):
+        """A maintenance user outside the school groups still opens and saves the equipment form."""
+        user = new_test_user(
+            self.env, login="t_maintenance_only", groups="base.group_user,maintenance.group_equipment_manager",
+            company_id=self.school.id, company_ids=[(6, 0, self.school.ids)],
+        )
+        form = Form(self.env["maintenance.equipment"].with_user(user))
+        form.name = "显示器"
+        equipment = form.save()
+        self.assertTrue(equipment.asset_number)
 
     def test_two_schools_apart(self):
         """The asset manager of one school neither sees nor changes the other school's assets."""
