@@ -10,3 +10,9 @@ from . import school_assets_meter
 from . import school_assets_meter_reading
 from . import school_assets_meter_day
 from . import school_place_repair
+from . import school_asset_class
+from . import school_asset_register
+from . import school_asset_handover
+from . import school_asset_damage
+from . import school_asset_loan
+from . import school_asset_disposal

@@ -1,1 +1,2 @@
 from . import school_assets_meter_month_xlsx
+from . import school_asset_register_xlsx

@@ -1,2 +1,3 @@
 from . import school_assets_repair_postpone
 from . import school_assets_meter_month_report
+from . import school_asset_award
