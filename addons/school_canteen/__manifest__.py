@@ -11,9 +11,18 @@
     "data": [
         "security/school_canteen_groups.xml",
         "security/ir.model.access.csv",
+        "security/school_canteen_acceptance_security.xml",
+        "data/school_canteen_acceptance_data.xml",
+        "report/school_canteen_acceptance_reports.xml",
         "views/school_canteen_menus.xml",
+        "views/school_canteen_supplier_views.xml",
+        "views/school_canteen_acceptance_views.xml",
+        "views/school_canteen_incident_views.xml",
+        "views/school_canteen_committee_views.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/school_canteen_acceptance_demo.xml",
+    ],
     "installable": True,
     "application": False,
 }

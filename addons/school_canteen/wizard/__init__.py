@@ -1,0 +1,1 @@
+from . import school_canteen_ledger_report
