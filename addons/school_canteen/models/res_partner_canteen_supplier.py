@@ -137,36 +137,47 @@ class ResPartner(models.Model):
 
     @api.model
     def _cron_warn_canteen_licence_expiry(self):
-        """Warn the canteen manager once per licence expiring soon (or already expired)."""
+        """Warn the canteen managers once per licence expiring soon (or already expired).
+
+        A supplier of one school warns that school's canteen manager; a supplier shared by
+        every school warns the canteen manager of each school.
+        """
         today = fields.Date.context_today(self)
+        all_companies = self.env["res.company"].search([])
+        longest = max(all_companies.mapped("canteen_licence_warning_days") or [30])
+        partners = self.search([
+            ("canteen_supplier", "=", True), ("is_company", "=", True),
+            "|", ("business_licence_expiry", "<=", today + timedelta(days=longest)),
+            ("food_licence_expiry", "<=", today + timedelta(days=longest)),
+        ])
         warned = self.browse()
-        for company in self.env["res.company"].search([]):
-            limit = today + timedelta(days=company.canteen_licence_warning_days)
-            partners = self.with_company(company).search([
-                ("canteen_supplier", "=", True), ("company_id", "in", [False, company.id]),
-                "|", ("business_licence_expiry", "<=", limit), ("food_licence_expiry", "<=", limit),
-            ])
-            manager = company._get_canteen_manager()
-            for partner in partners:
-                for kind, label in partner._canteen_licence_kinds():
-                    expiry = partner[f"{kind}_licence_expiry"]
-                    if not expiry or expiry > limit or partner[f"{kind}_licence_warned_expiry"] == expiry:
-                        continue
-                    if manager:
-                        partner.activity_schedule(
-                            "school_canteen.mail_activity_type_canteen_licence_expiry",
-                            date_deadline=min(expiry, max(today, expiry - timedelta(days=7))),
-                            summary=_("%(licence)s of %(supplier)s expires on %(date)s",
-                                      licence=label, supplier=partner.name, date=expiry),
-                            user_id=manager.id,
-                        )
-                    partner.message_post(
-                        body=_("%(licence)s expires on %(date)s: ask the supplier for the renewed licence.",
-                               licence=label, date=expiry),
-                        subtype_xmlid="mail.mt_note",
+        for partner in partners:
+            companies = partner.company_id or all_companies
+            for kind, label in partner._canteen_licence_kinds():
+                expiry = partner[f"{kind}_licence_expiry"]
+                if not expiry or partner[f"{kind}_licence_warned_expiry"] == expiry:
+                    continue
+                to_warn = companies.filtered(
+                    lambda c, e=expiry: e <= today + timedelta(days=c.canteen_licence_warning_days)
+                )
+                if not to_warn:
+                    continue
+                managers = self.env["res.users"].union(*[c._get_canteen_manager() for c in to_warn])
+                for manager in managers:
+                    partner.activity_schedule(
+                        "school_canteen.mail_activity_type_canteen_licence_expiry",
+                        date_deadline=max(today, expiry - timedelta(days=7)),
+                        summary=_("%(licence)s of %(supplier)s expires on %(date)s",
+                                  licence=label, supplier=partner.name, date=expiry),
+                        user_id=manager.id,
                     )
-                    partner[f"{kind}_licence_warned_expiry"] = expiry
-                    warned |= partner
+                partner.message_post(
+                    body=_("%(licence)s expires on %(date)s: ask the supplier for the renewed licence.",
+                           licence=label, date=expiry),
+                    subtype_xmlid="mail.mt_note",
+                )
+                partner[f"{kind}_licence_warned_expiry"] = expiry
+                warned |= partner
         return warned
 
     def _canteen_licence_kinds(self):

@@ -101,6 +101,13 @@ class StockMove(models.Model):
         return super().write(vals)
 
     def action_canteen_accept(self):
+        for move in self:
+            problems = move._get_canteen_acceptance_problems() if move.is_canteen else []
+            if problems:
+                raise ValidationError(_(
+                    "%(product)s cannot be accepted: %(problems)s.",
+                    product=move.product_id.display_name, problems="; ".join(problems),
+                ))
         self.write({"canteen_acceptance": "accepted", "canteen_reject_reason": False})
         return True
 
