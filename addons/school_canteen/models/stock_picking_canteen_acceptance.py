@@ -10,7 +10,6 @@ class StockPicking(models.Model):
     is_canteen = fields.Boolean(related="picking_type_id.is_canteen", store=True, string="Canteen Receipt")
     canteen_acceptor_user_id = fields.Many2one(
         "res.users", string="Accepted By", tracking=True, copy=False,
-        default=lambda self: self.env.user if self.env.context.get("default_is_canteen") else False,
         help="The canteen worker who checks the goods (验收人).",
     )
     canteen_witness_user_id = fields.Many2one(
@@ -23,6 +22,15 @@ class StockPicking(models.Model):
     )
     canteen_residue_test_ids = fields.One2many("school.canteen.residue.test", "picking_id", string="Residue Tests")
     canteen_residue_test_count = fields.Integer(compute="_compute_canteen_residue_test_count")
+
+    @api.model
+    def default_get(self, fields_list):
+        values = super().default_get(fields_list)
+        if self.env.context.get("canteen_receipt") and "picking_type_id" in fields_list:
+            picking_type = self.env["stock.picking.type"]._get_canteen_receipt_type()
+            if picking_type:
+                values["picking_type_id"] = picking_type.id
+        return values
 
     @api.depends("move_ids.canteen_acceptance", "move_ids.state")
     def _compute_canteen_acceptance_state(self):

@@ -64,3 +64,14 @@ class TestAcceptanceAccess(CanteenAcceptanceCommon):
         picking.with_user(other).move_ids.write(self._good(picking.move_ids))
         picking.with_user(other).move_ids.action_canteen_accept()
         self.assertEqual(picking.move_ids.canteen_acceptance, "accepted")
+
+    def test_menus_open_the_schools_canteen_type(self):
+        """Canteen receipts and purchases opened from the canteen menu use the school's own canteen type."""
+        Picking = self.env["stock.picking"].with_context(canteen_receipt=True)
+        self.assertEqual(Picking.with_user(self.cook).default_get(["picking_type_id"])["picking_type_id"],
+                         self.canteen_type.id)
+        other = self.env["stock.picking"].with_user(self.other_canteen_manager).with_context(
+            canteen_receipt=True, allowed_company_ids=self.other_school.ids)
+        self.assertEqual(other.default_get(["picking_type_id"])["picking_type_id"], self.other_canteen_type.id)
+        Order = self.env["purchase.order"].with_context(canteen_purchase=True).with_user(self.canteen_manager)
+        self.assertEqual(Order.default_get(["picking_type_id"])["picking_type_id"], self.canteen_type.id)
