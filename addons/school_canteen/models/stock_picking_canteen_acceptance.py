@@ -36,7 +36,7 @@ class StockPicking(models.Model):
     def _compute_canteen_acceptance_state(self):
         for picking in self:
             moves = picking.move_ids.filtered(lambda m: m.state != "cancel")
-            checked = moves.filtered(lambda m: m.canteen_acceptance != "pending")
+            checked = moves.filtered(lambda m: m.canteen_acceptance in ("accepted", "rejected"))
             if not moves or checked == moves:
                 picking.canteen_acceptance_state = "done"
             else:
@@ -62,7 +62,7 @@ class StockPicking(models.Model):
                 raise UserError(_(
                     "Canteen receipt %(name)s needs the acceptor and a witness before validation.", name=picking.name,
                 ))
-            pending = picking.move_ids.filtered(lambda m: m.state != "cancel" and m.canteen_acceptance == "pending")
+            pending = picking.move_ids.filtered(lambda m: m.state != "cancel" and m.canteen_acceptance not in ("accepted", "rejected"))
             if pending:
                 raise UserError(_(
                     "Accept or reject every line of %(name)s first: %(products)s.",
@@ -91,7 +91,7 @@ class StockPicking(models.Model):
 
     def action_canteen_accept_checked(self):
         """Accept every line still to check whose checks all passed; the others stay to check."""
-        for move in self.move_ids.filtered(lambda m: m.canteen_acceptance == "pending" and m.state != "cancel"):
+        for move in self.move_ids.filtered(lambda m: m.canteen_acceptance not in ("accepted", "rejected") and m.state != "cancel"):
             if not move._get_canteen_acceptance_problems():
                 move.action_canteen_accept()
         return True
