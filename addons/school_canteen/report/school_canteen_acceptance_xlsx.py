@@ -1,8 +1,14 @@
-from odoo import _, fields, models
+import pytz
+
+from odoo import _, models
 
 
 def _local(record, value):
-    return fields.Datetime.context_timestamp(record, value).strftime("%Y-%m-%d %H:%M") if value else ""
+    """The time in the printing user's time zone, the one the wizard's days are cut in."""
+    if not value:
+        return ""
+    tz = pytz.timezone(record.env.user.tz or "Asia/Shanghai")
+    return pytz.utc.localize(value).astimezone(tz).strftime("%Y-%m-%d %H:%M")
 
 
 class SchoolCanteenLedgerXlsxMixin(models.AbstractModel):

@@ -43,7 +43,6 @@ class TestCanteenLedgers(CanteenAcceptanceCommon):
 
     def _render(self, ledger, period, day, user=None):
         user = user or self.canteen_manager
-        self.env = self.env(context=dict(self.env.context, tz=user.tz))  # as the web client sends it
         wizard = self.env["school.canteen.ledger.report"].with_user(user).create({
             "ledger": ledger, "period": period, "date": day, "company_id": self.school.id,
         })

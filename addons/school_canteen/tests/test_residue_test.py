@@ -64,3 +64,14 @@ class TestResidueTest(CanteenAcceptanceCommon):
         move = self._receipt([(self.cabbage, 30)]).move_ids
         with self.assertRaisesRegex(ValidationError, "same vegetable"):
             self._residue(move, 10, product_id=self.potato.id)
+
+    def test_threshold_set_in_settings(self):
+        """The failing rate and the incident and licence delays are school settings."""
+        settings = self.env["res.config.settings"].create({
+            "canteen_residue_threshold": 45, "canteen_incident_report_hours": 1.5, "canteen_licence_warning_days": 45,
+        })
+        settings.execute()
+        self.assertRecordValues(self.school, [{
+            "canteen_residue_threshold": 45, "canteen_incident_report_hours": 1.5, "canteen_licence_warning_days": 45,
+        }])
+        self.assertEqual(self.other_school.canteen_residue_threshold, 50, "the other school keeps its own")
