@@ -75,3 +75,21 @@ class TestAcceptanceAccess(CanteenAcceptanceCommon):
         self.assertEqual(other.default_get(["picking_type_id"])["picking_type_id"], self.other_canteen_type.id)
         Order = self.env["purchase.order"].with_context(canteen_purchase=True).with_user(self.canteen_manager)
         self.assertEqual(Order.default_get(["picking_type_id"])["picking_type_id"], self.canteen_type.id)
+
+    def test_views_load_for_each_role(self):
+        """Every canteen action's views open for the canteen staff and the canteen manager."""
+        actions = [
+            "school_canteen.stock_picking_action_canteen", "school_canteen.school_canteen_residue_test_action",
+            "school_canteen.res_partner_action_canteen_supplier", "school_canteen.school_canteen_incident_action",
+            "school_canteen.school_canteen_committee_meeting_action", "school_canteen.school_canteen_meal_fee_action",
+        ]
+        for user in (self.cook, self.canteen_manager):
+            for xmlid in actions:
+                action = self.env.ref(xmlid)
+                views = [(view.id, view.view_mode) for view in action.view_ids] or [
+                    (False, mode) for mode in action.view_mode.split(",")
+                ]
+                result = self.env[action.res_model].with_user(user).get_views(views + [(False, "search")])
+                self.assertIn("form", result["views"], xmlid)
+        wizard_views = self.env["school.canteen.ledger.report"].with_user(self.canteen_manager).get_views([(False, "form")])
+        self.assertIn("action_print", wizard_views["views"]["form"]["arch"])
