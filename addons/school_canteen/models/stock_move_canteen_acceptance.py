@@ -100,7 +100,27 @@ class StockMove(models.Model):
     def write(self, vals):
         if "canteen_temperature" in vals and "canteen_temperature_taken" not in vals:
             vals = dict(vals, canteen_temperature_taken=vals["canteen_temperature"] is not False)
-        return super().write(vals)
+        res = super().write(vals)
+        if vals.get("canteen_acceptance") in ("accepted", "rejected"):
+            self.filtered("is_canteen")._log_canteen_acceptance()
+        return res
+
+    def _log_canteen_acceptance(self):
+        """Who accepted or rejected which line, in the receipt's chatter (the acceptance record)."""
+        labels = dict(self._fields["canteen_acceptance"]._description_selection(self.env))
+        for picking in self.picking_id:
+            lines = []
+            for move in self.filtered(lambda m, p=picking: m.picking_id == p):
+                line = f"{move.product_id.display_name}: {labels[move.canteen_acceptance]}"
+                if move.canteen_temperature_taken:
+                    line += f" ({move.canteen_temperature} °C)"
+                if move.canteen_acceptance == "rejected":
+                    line += f" – {move.canteen_reject_reason}"
+                lines.append(line)
+            picking.message_post(
+                body=_("Acceptance by %(user)s: %(lines)s", user=self.env.user.name, lines="; ".join(lines)),
+                subtype_xmlid="mail.mt_note",
+            )
 
     def action_canteen_accept(self):
         for move in self:

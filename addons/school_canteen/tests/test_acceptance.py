@@ -85,6 +85,9 @@ class TestIngredientAcceptance(CanteenAcceptanceCommon):
         picking.with_user(self.cook).button_validate()
         self.assertEqual(picking.state, "done")
         self.assertEqual(rice.quantity, 20)
+        notes = picking.message_ids.mapped("body")
+        self.assertTrue(any("Acceptance by" in note and self.pork.name in note for note in notes),
+                        "the chatter records who accepted which line")
 
     def test_rejected_lines_not_received(self):
         """Rejected lines are cancelled at validation; only the accepted goods enter the stock."""
