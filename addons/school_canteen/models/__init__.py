@@ -5,3 +5,15 @@ from . import school_canteen_disinfection
 from . import school_canteen_health
 from . import school_canteen_accompaniment
 from . import school_canteen_assessment
+from . import res_company_canteen_acceptance
+from . import res_config_settings_canteen_acceptance
+from . import res_partner_canteen_supplier
+from . import product_category_canteen_acceptance
+from . import stock_picking_type_canteen
+from . import purchase_order_canteen
+from . import stock_move_canteen_acceptance
+from . import stock_picking_canteen_acceptance
+from . import school_canteen_residue_test
+from . import school_canteen_incident
+from . import school_canteen_committee_meeting
+from . import school_canteen_meal_fee

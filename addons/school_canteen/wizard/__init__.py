@@ -1,3 +1,4 @@
 from . import school_canteen_ledger
 from . import school_canteen_accompaniment_rota_generate
 from . import school_canteen_worker_set
+from . import school_canteen_ledger_report
