@@ -133,6 +133,8 @@ class SchoolBudgetLine(models.Model):
         Other features may call this hook before they spend.
         """
         self.ensure_one()
+        # computed on the fly, not stored: drop what an earlier read of the transaction cached
+        self.invalidate_recordset(["committed_amount", "spent_amount", "remaining_amount"])
         available = self.remaining_amount + released
         if float_compare(amount, available, precision_rounding=self.currency_id.rounding) <= 0:
             return True
