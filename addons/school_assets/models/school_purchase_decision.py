@@ -49,6 +49,12 @@ class SchoolPurchaseDecision(models.Model):
         for decision in self:
             decision.display_name = f"{decision.name} {decision.subject or ''}".strip()
 
+    @api.constrains("minutes_file")
+    def _check_minutes(self):
+        for decision in self:
+            if not decision.minutes_file:
+                raise ValidationError(_("Attach the minutes of the meeting to the collective decision."))
+
     @api.constrains("attendee_ids")
     def _check_attendees(self):
         for decision in self:

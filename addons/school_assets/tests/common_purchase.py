@@ -95,7 +95,7 @@ class SchoolPurchaseCommon(SchoolBaseCommon):
                 ],
                 **vals,
             }
-        )
+        ).with_env(cls.env)
 
     @classmethod
     def _add_alternatives(cls, order, partners, user=None):

@@ -46,7 +46,7 @@ class TestSchoolAssetsInstall(TransactionCase):
         menu = self.env.ref("school_assets.menu_school_assets")
         self.assertEqual(menu.parent_id, self.env.ref("school_base.menu_school_root"))
         self.assertEqual(menu.groups_id, self.groups[0])
-        self.assertTrue(menu.child_id.action, "a menu without an action is hidden")
+        self.assertTrue(menu.child_id.filtered("action"), "a menu without an action is hidden")
 
     def test_menu_visible_by_role(self):
         """Users with the addon's first role see its menu, plain staff does not."""
