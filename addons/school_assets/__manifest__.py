@@ -22,7 +22,9 @@
         "views/school_stocktake_views.xml",
         "views/school_assets_purchase_menus.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/school_assets_purchase_demo.xml",
+    ],
     "installable": True,
     "application": False,
 }
