@@ -47,11 +47,17 @@ class PurchaseOrder(models.Model):
         for order in self:
             order.quote_count = len(order._get_quotations().partner_id)
 
-    @api.depends("amount_total", "currency_id", "company_id", "date_order")
+    @api.depends("amount_total", "currency_id", "company_id", "date_order", "department_id")
     def _compute_school_rules(self):
         for order in self:
-            order.three_quotes_required = order._above(order.company_id.school_three_quotes_amount)
-            order.decision_required = order._above(order.company_id.school_decision_amount)
+            school_order = order._is_school_order()
+            order.three_quotes_required = school_order and order._above(order.company_id.school_three_quotes_amount)
+            order.decision_required = school_order and order._above(order.company_id.school_decision_amount)
+
+    def _is_school_order(self):
+        """Orders for a school department follow the school's rules (the form requires one)."""
+        self.ensure_one()
+        return bool(self.department_id)
 
     def _get_quotations(self):
         """This order and its alternative RFQs (cancelled ones were compared too)."""

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResCompany(models.Model):
@@ -20,6 +20,7 @@ class ResCompany(models.Model):
         help="Approves requisitions of departments that have no manager with a login.",
     )
 
+    @api.model
     def _school_enable_purchase_approval(self):
         """Switch on the principal's approval of larger orders in every school."""
         self.search([]).write({"po_double_validation": "two_step"})

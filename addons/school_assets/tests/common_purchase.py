@@ -89,6 +89,7 @@ class SchoolPurchaseCommon(SchoolBaseCommon):
             {
                 "partner_id": (partner or cls.supplier_a).id,
                 "company_id": cls.school.id,
+                "department_id": cls.grade3.id,
                 "order_line": [
                     (0, 0, {"product_id": product.id, "product_qty": qty, "price_unit": price})
                     for product, qty, price in lines
