@@ -69,7 +69,12 @@ class SchoolStocktake(models.Model):
     def _get_quants(self):
         self.ensure_one()
         return self.env["stock.quant"].search(
-            [("location_id", "child_of", self.location_id.id), ("product_id.is_storable", "=", True)]
+            [
+                ("location_id", "child_of", self.location_id.id),
+                ("product_id.is_storable", "=", True),
+                # a school store keeps no lots or serials: those are counted in Inventory
+                ("product_id.tracking", "=", "none"),
+            ]
         )
 
     def action_start(self):
