@@ -55,7 +55,7 @@ class PurchaseOrder(models.Model):
             order.decision_required = school_order and order._above(order.company_id.school_decision_amount)
 
     def _is_school_order(self):
-        """Orders for a school department follow the school's rules (the form requires one)."""
+        """Orders for a school department follow the school's rules; other orders (replenishment…) Odoo's own."""
         self.ensure_one()
         return bool(self.department_id)
 
