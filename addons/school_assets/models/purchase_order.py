@@ -154,8 +154,24 @@ class PurchaseOrder(models.Model):
 
     def button_confirm(self):
         self.filtered(lambda order: order.state in ("draft", "sent"))._check_school_purchase_rules()
-        return super().button_confirm()
+        result = super().button_confirm()
+        self.filtered(lambda order: order.state == "to approve" and order._is_school_order())._schedule_principal_approval()
+        return result
+
+    def _schedule_principal_approval(self):
+        """Ask the school's principal(s) to approve the orders waiting for them."""
+        for order in self:
+            for principal in order.company_id._school_principal_users():
+                order.activity_schedule(
+                    "mail.mail_activity_data_todo", user_id=principal.id,
+                    summary=_("Approve purchase order %(order)s", order=order.name),
+                )
 
     def button_approve(self, force=False):
-        self.filtered(lambda order: order.state == "to approve")._check_school_purchase_rules()
-        return super().button_approve(force=force)
+        waiting = self.filtered(lambda order: order.state == "to approve")
+        waiting._check_school_purchase_rules()
+        result = super().button_approve(force=force)
+        waiting.filtered(lambda order: order.state in ("purchase", "done")).activity_unlink(
+            ["mail.mail_activity_data_todo"]
+        )
+        return result

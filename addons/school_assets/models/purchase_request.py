@@ -91,14 +91,26 @@ class PurchaseRequest(models.Model):
 
     def button_to_approve(self):
         self._check_school_request()
-        return super().button_to_approve()
+        result = super().button_to_approve()
+        for request in self.filtered(lambda request: request._is_school_request()):
+            approvers = request.assigned_to or request.company_id._school_principal_users()
+            for approver in approvers:
+                request.activity_schedule(
+                    "mail.mail_activity_data_todo", user_id=approver.id,
+                    summary=_("Approve purchase request %(name)s", name=request.name),
+                )
+        return result
 
     def button_approved(self):
         self._check_approver()
         self._check_school_request()
         self._check_budget()
-        return super().button_approved()
+        result = super().button_approved()
+        self.activity_unlink(["mail.mail_activity_data_todo"])
+        return result
 
     def button_rejected(self):
         self._check_approver()
-        return super().button_rejected()
+        result = super().button_rejected()
+        self.activity_unlink(["mail.mail_activity_data_todo"])
+        return result

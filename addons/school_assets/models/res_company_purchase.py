@@ -24,3 +24,10 @@ class ResCompany(models.Model):
     def _school_enable_purchase_approval(self):
         """Switch on the principal's approval of larger orders in every school."""
         self.search([]).write({"po_double_validation": "two_step"})
+
+    def _school_principal_users(self):
+        """The principals of this school who approve purchases (not the technical accounts)."""
+        self.ensure_one()
+        technical = self.env.ref("base.user_root") | self.env.ref("base.user_admin")
+        users = self.env.ref("school_base.group_school_principal").sudo().users  # sudo: group lookup only
+        return users.filtered(lambda user: self in user.company_ids and not user.share) - technical

@@ -127,10 +127,19 @@ class TestPurchaseRules(SchoolPurchaseCommon):
                                 quote_exception_reason="开学前急需")
         order.with_user(self.keeper).button_confirm()
         self.assertEqual(order.state, "to approve")
+        self.assertEqual(order.activity_ids.user_id, self.principal, "the principal is asked to approve")
         order.with_user(self.keeper).button_approve()
         self.assertEqual(order.state, "to approve", "the store keeper cannot approve")
         order.with_user(self.principal).button_approve()
         self.assertEqual(order.state, "purchase")
+        self.assertFalse(order.activity_ids)
+
+    def test_request_approval_activity(self):
+        request = self._new_request()
+        request.with_user(self.head_teacher).button_to_approve()
+        self.assertEqual(request.with_env(self.env).activity_ids.user_id, self.principal)
+        request.with_user(self.principal).button_approved()
+        self.assertFalse(request.with_env(self.env).activity_ids)
 
     def test_decision_gate(self):
         order = self._new_order(lines=[(self.paper, 80, 150)], quote_exception="emergency",
