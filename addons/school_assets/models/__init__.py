@@ -16,3 +16,16 @@ from . import school_asset_handover
 from . import school_asset_damage
 from . import school_asset_loan
 from . import school_asset_disposal
+from . import school_budget
+from . import purchase_request
+from . import school_purchase_decision
+from . import res_company_purchase
+from . import res_config_settings_purchase
+from . import purchase_order
+from . import purchase_requisition_create_alternative
+from . import product_category_inspection
+from . import product_template_durable
+from . import stock_picking_inspection
+from . import hr_department_consumption
+from . import school_stock_requisition
+from . import school_stocktake

@@ -5,3 +5,6 @@ from . import test_asset_register
 from . import test_asset_custody
 from . import test_asset_loan
 from . import test_asset_disposal
+from . import test_purchase_flow
+from . import test_purchase_rules
+from . import test_store
