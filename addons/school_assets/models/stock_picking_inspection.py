@@ -15,7 +15,7 @@ class StockPicking(models.Model):
         domain="[('share', '=', False)]",
     )
     witness_user_id = fields.Many2one(
-        "res.users", string="Witness", tracking=True, copy=False,
+        "res.users", string="Inspection Witness", tracking=True, copy=False,
         domain="[('share', '=', False)]",
         help="A second person who watched the inspection (第三人监督).",
     )

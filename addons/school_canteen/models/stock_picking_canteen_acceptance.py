@@ -13,7 +13,7 @@ class StockPicking(models.Model):
         help="The canteen worker who checks the goods (验收人).",
     )
     canteen_witness_user_id = fields.Many2one(
-        "res.users", string="Witness", tracking=True, copy=False,
+        "res.users", string="Acceptance Witness", tracking=True, copy=False,
         help="A second person present at the acceptance (陪同验收人).",
     )
     canteen_acceptance_state = fields.Selection(
