@@ -382,8 +382,10 @@ class TestSafetyEquipment(SchoolBaseCommon):
             self.assertIn(equipment, visible_to_staff)
         else:
             self.assertNotIn(equipment, visible_to_staff)
+            with self.assertRaises(AccessError):
+                equipment.with_user(self.staff).read(["safety_alert"])
         with self.assertRaises(AccessError):
-            equipment.with_user(self.staff).read(["safety_alert"])
+            equipment.with_user(self.staff).write({"expiry_date": "2030-01-01"})
 
     def test_two_schools_apart(self):
         """Each school sees only its own safety equipment; its checks belong to its school."""
