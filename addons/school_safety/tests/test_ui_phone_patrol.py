@@ -25,6 +25,7 @@ class TestPhonePatrolUi(HttpCase):
         template = self.env["school.inspection.template"].create(
             {
                 "name": "门岗巡查",
+                "sequence": 1,  # before the demo gate checklist
                 "category": "patrol",
                 "place_kind": "gate",
                 "follow_up_model": "school.safety.hazard",
