@@ -36,6 +36,7 @@
         "views/school_stock_requisition_views.xml",
         "views/school_stocktake_views.xml",
         "views/school_assets_purchase_menus.xml",
+        "report/school_assets_ledgers_reports.xml",
     ],
     "demo": [
         "demo/school_assets_repair_demo.xml",

@@ -29,3 +29,4 @@ from . import stock_picking_inspection
 from . import hr_department_consumption
 from . import school_stock_requisition
 from . import school_stocktake
+from . import purchase_order_ledger

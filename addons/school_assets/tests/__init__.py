@@ -8,3 +8,4 @@ from . import test_asset_disposal
 from . import test_purchase_flow
 from . import test_purchase_rules
 from . import test_store
+from . import test_ledgers
