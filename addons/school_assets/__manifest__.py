@@ -15,6 +15,7 @@
         "security/school_assets_meter_security.xml",
         "security/school_asset_register_security.xml",
         "security/school_assets_purchase_security.xml",
+        "security/school_assets_ledgers_security.xml",
         "data/school_assets_repair_data.xml",
         "data/school_assets_meter_data.xml",
         "data/school_asset_register_data.xml",

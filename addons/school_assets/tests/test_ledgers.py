@@ -160,6 +160,10 @@ class TestRepairLedger(SchoolAssetsRepairCommon):
             )
         wizard = self._wizard()
         self.assertNotIn(other, wizard._get_repairs())
+        with self.assertRaises(AccessError):
+            self.env["school.assets.ledger.report"].with_user(self.assets_manager).create(
+                {"ledger": "repair", "company_id": self.other_school.id}
+            )
 
 
 @tagged("post_install", "-at_install")
