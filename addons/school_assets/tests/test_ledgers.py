@@ -200,6 +200,8 @@ class TestStoreLedgers(SchoolPurchaseCommon):
         self.assertEqual(small.school_approved_by_id, self.keeper)
         self.assertEqual(approved.school_approved_by_id, self.principal)
         self.assertFalse(waiting.school_approved_by_id)
+        arch = self.env["purchase.order"].with_user(self.keeper).get_view(view_type="form")["arch"]
+        self.assertIn("school_approved_by_id", arch, "the order form shows who approved it")
 
         wizard = self._wizard("purchase")
         self.assertEqual(wizard._get_orders(), small | waiting | approved)
