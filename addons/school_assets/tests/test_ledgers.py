@@ -338,6 +338,8 @@ class TestStoreLedgers(SchoolPurchaseCommon):
 
         wizard = self._wizard("requisition", department_id=self.logistics)
         self.assertEqual(wizard._get_requisition_lines(), office.line_ids)
+        wizard = self._wizard("requisition", class_id=school_class)
+        self.assertEqual(wizard._get_requisition_lines(), for_class.line_ids)
         other_env = self.env(
             user=self.other_officer, context=dict(self.env.context, allowed_company_ids=self.other_school.ids)
         )

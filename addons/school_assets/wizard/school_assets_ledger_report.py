@@ -40,6 +40,9 @@ class SchoolAssetsLedgerReport(models.TransientModel):
         "hr.department", string="School Department", check_company=True,
         help="Leave empty for every department.",
     )
+    class_id = fields.Many2one(
+        "school.class", string="Class", check_company=True, help="Leave empty for every class."
+    )
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
 
     @api.constrains("date_from", "date_to")
@@ -116,6 +119,8 @@ class SchoolAssetsLedgerReport(models.TransientModel):
         ]
         if self.department_id:
             domain.append(("department_id", "=", self.department_id.id))
+        if self.class_id:
+            domain.append(("class_id", "=", self.class_id.id))
         return self.env["school.stock.requisition.line"].search(domain).sorted(
             lambda line: (line.requisition_id.issue_date, line.requisition_id.id, line.id)
         )
