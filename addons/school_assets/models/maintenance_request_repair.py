@@ -22,9 +22,10 @@ class MaintenanceRequest(models.Model):
     _inherit = "maintenance.request"
 
     # indexes for the district's volume: every read goes through the multi-company rule, and
-    # the staff rule ORs reporter, head of the room and technician (one unindexed arm = full scan)
+    # the staff rules OR reporter, head of the room, technician and owner (one unindexed arm = full scan)
     company_id = fields.Many2one(index=True)
     user_id = fields.Many2one(index="btree_not_null")
+    owner_user_id = fields.Many2one(index="btree_not_null")
     reporter_user_id = fields.Many2one(
         "res.users", string="Reported By", default=lambda self: self.env.user, index=True,
         tracking=True, help="Who reported the repair (网上报修); sees the request and rates the repair.",
