@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
-"""Benchmark of hazards, visitors, repairs and canteen ledgers over generated data, as ratios.
+"""Benchmark of hazards, visitors, repairs and canteen ledgers over generated data.
 
 Usage (on a database that has school_safety, school_assets and school_canteen with
 demo data; the database is changed, use a copy)::
 
     createdb -T h_bench_demo h_bench_grow
-    python3 tests/benchmarks/bench_safety_assets.py --db h_bench_grow --addons-path ... --factor 20
+    python3 tests/benchmarks/bench_safety_assets.py --db h_bench_grow \
+        --addons-path ... --factor 20
 
 Same approach as ``bench_inspections.py``: it times the hot paths at the demo's
 size, multiplies the hazards, visitors, repair requests, canteen samples and
@@ -42,7 +43,7 @@ MORNING_CHECK = "school.canteen.morning.check"
 
 
 def _timed(env, path, repeat):
-    """Median (time, queries) of a path, divided by the number of items it handled when it says so."""
+    """Median (time, queries) of a path, per item handled when it says how many."""
     setup, fn = path if isinstance(path, tuple) else (None, path)
     samples, queries, handled = [], [], []
     for _ in range(repeat):
@@ -64,25 +65,35 @@ def _timed(env, path, repeat):
 
 
 def _grow_by_periods(env, model_name, date_field, factor):
-    """Copy every row ``factor`` times, each copy moved back by the whole span of the dates."""
+    """Copy each row ``factor`` times, each copy moved back by the span of the dates."""
     from odoo.tools import SQL
 
     model = env[model_name]
     columns = [
-        name for name, field in model._fields.items()
+        name
+        for name, field in model._fields.items()
         if field.store and field.column_type and name not in ("id", date_field)
     ]
-    env.cr.execute(SQL(
-        "SELECT MAX(%(date)s) - MIN(%(date)s) + 1 FROM %(table)s",
-        date=SQL.identifier(date_field), table=SQL.identifier(model._table),
-    ))
+    env.cr.execute(
+        SQL(
+            "SELECT MAX(%(date)s) - MIN(%(date)s) + 1 FROM %(table)s",
+            date=SQL.identifier(date_field),
+            table=SQL.identifier(model._table),
+        )
+    )
     span = env.cr.fetchone()[0] or 1
-    env.cr.execute(SQL(
-        """INSERT INTO %(table)s (%(date)s, %(columns)s)
-           SELECT %(date)s - s * %(span)s, %(columns)s FROM %(table)s, GENERATE_SERIES(1, %(factor)s) s""",
-        table=SQL.identifier(model._table), date=SQL.identifier(date_field),
-        columns=SQL(", ").join(SQL.identifier(name) for name in columns), span=span, factor=factor,
-    ))
+    env.cr.execute(
+        SQL(
+            """INSERT INTO %(table)s (%(date)s, %(columns)s)
+               SELECT %(date)s - s * %(span)s, %(columns)s
+                 FROM %(table)s, GENERATE_SERIES(1, %(factor)s) s""",
+            table=SQL.identifier(model._table),
+            date=SQL.identifier(date_field),
+            columns=SQL(", ").join(SQL.identifier(name) for name in columns),
+            span=span,
+            factor=factor,
+        )
+    )
 
 
 def _user(env, login):
@@ -106,19 +117,49 @@ def _paths():
     # -- hazards ---------------------------------------------------------------
     def director_open_overdue_hazards(env):
         hazards = env["school.safety.hazard"].with_user(_user(env, "manager"))
-        _web_list(hazards, [("is_overdue", "=", True)], [
-            "name", "date_reported", "place_id", "category", "severity_id", "description",
-            "assigned_user_id", "date_deadline", "is_overdue", "escalation_level", "state",
-        ])
-        _web_list(hazards, [("state", "in", ("reported", "assigned", "rectifying", "recheck"))], [
-            "name", "date_reported", "place_id", "category", "severity_id", "description",
-            "assigned_user_id", "date_deadline", "is_overdue", "escalation_level", "state",
-        ])
+        _web_list(
+            hazards,
+            [("is_overdue", "=", True)],
+            [
+                "name",
+                "date_reported",
+                "place_id",
+                "category",
+                "severity_id",
+                "description",
+                "assigned_user_id",
+                "date_deadline",
+                "is_overdue",
+                "escalation_level",
+                "state",
+            ],
+        )
+        _web_list(
+            hazards,
+            [("state", "in", ("reported", "assigned", "rectifying", "recheck"))],
+            [
+                "name",
+                "date_reported",
+                "place_id",
+                "category",
+                "severity_id",
+                "description",
+                "assigned_user_id",
+                "date_deadline",
+                "is_overdue",
+                "escalation_level",
+                "state",
+            ],
+        )
 
     def hazard_ledger_month(env):
-        hazards = env["school.safety.hazard"].search([("date_reported", ">=", month_start)])
+        hazards = env["school.safety.hazard"].search(
+            [("date_reported", ">=", month_start)]
+        )
         env["ir.actions.report"]._render_xlsx(
-            "school_safety.action_report_school_safety_hazard_ledger_xlsx", hazards.ids, None
+            "school_safety.action_report_school_safety_hazard_ledger_xlsx",
+            hazards.ids,
+            None,
         )
         return len(hazards)
 
@@ -128,7 +169,10 @@ def _paths():
         )
 
     def reset_hazard_escalation(env):
-        env.cr.execute("UPDATE school_safety_hazard SET escalation_level = '0' WHERE state IN ('reported', 'assigned', 'rectifying')")
+        env.cr.execute(
+            "UPDATE school_safety_hazard SET escalation_level = '0'"
+            " WHERE state IN ('reported', 'assigned', 'rectifying')"
+        )
 
     def escalate_hazards(env):
         return len(env["school.safety.hazard"]._cron_escalate_overdue(batch_size=100))
@@ -136,21 +180,49 @@ def _paths():
     # -- visitors ---------------------------------------------------------------
     def visitors_on_campus(env):
         visitors = env["school.safety.visitor"].with_user(_user(env, "guard"))
-        _web_list(visitors, [("state", "=", "on_campus")], [
-            "name", "visitor_name", "organisation", "id_number_masked", "host_employee_id",
-            "place_id", "badge_number", "check_in", "check_out", "state",
-        ])
+        _web_list(
+            visitors,
+            [("state", "=", "on_campus")],
+            [
+                "name",
+                "visitor_name",
+                "organisation",
+                "id_number_masked",
+                "host_employee_id",
+                "place_id",
+                "badge_number",
+                "check_in",
+                "check_out",
+                "state",
+            ],
+        )
 
     def visitors_day_register(env):
         visitors = env["school.safety.visitor"].with_user(_user(env, "guard"))
-        day = now.replace(hour=0, minute=0, second=0, microsecond=0) - relativedelta(days=1)
-        _web_list(visitors, [("check_in", ">=", day), ("check_in", "<", day + relativedelta(days=1))], [
-            "name", "visitor_name", "organisation", "id_number_masked", "host_employee_id",
-            "place_id", "badge_number", "check_in", "check_out", "state",
-        ])
+        day = now.replace(hour=0, minute=0, second=0, microsecond=0) - relativedelta(
+            days=1
+        )
+        _web_list(
+            visitors,
+            [("check_in", ">=", day), ("check_in", "<", day + relativedelta(days=1))],
+            [
+                "name",
+                "visitor_name",
+                "organisation",
+                "id_number_masked",
+                "host_employee_id",
+                "place_id",
+                "badge_number",
+                "check_in",
+                "check_out",
+                "state",
+            ],
+        )
 
     def erase_ids_now(env):
-        env["ir.config_parameter"].sudo().set_param("school_safety.visitor_id_retention_days", "0")
+        env["ir.config_parameter"].sudo().set_param(
+            "school_safety.visitor_id_retention_days", "0"
+        )
 
     def erase_visitor_ids(env):
         return env["school.safety.visitor"]._cron_erase_id_numbers(batch_size=1000)
@@ -158,21 +230,42 @@ def _paths():
     # -- repairs ----------------------------------------------------------------
     def repair_pivot(env):
         requests = env["maintenance.request"].with_user(_user(env, "manager"))
-        domain = [("maintenance_type", "=", "corrective"), ("date_reported", ">=", now - relativedelta(months=12))]
+        domain = [
+            ("maintenance_type", "=", "corrective"),
+            ("date_reported", ">=", now - relativedelta(months=12)),
+        ]
         measures = ["__count", "cost_total:sum", "response_hours:avg", "fix_hours:avg"]
         requests._read_group(domain, ["place_id", "date_reported:month"], measures)
-        requests._read_group(domain, ["maintenance_team_id", "date_reported:month"], measures)
+        requests._read_group(
+            domain, ["maintenance_team_id", "date_reported:month"], measures
+        )
 
     def my_repair_requests(env):
         user = _user(env, "staff")
         requests = env["maintenance.request"].with_user(user)
-        _web_list(requests, [("reporter_user_id", "=", user.id)], [
-            "name", "date_reported", "place_id", "equipment_id", "urgency", "maintenance_team_id",
-            "user_id", "stage_id", "response_deadline", "is_response_late", "repair_rating",
-        ])
+        _web_list(
+            requests,
+            [("reporter_user_id", "=", user.id)],
+            [
+                "name",
+                "date_reported",
+                "place_id",
+                "equipment_id",
+                "urgency",
+                "maintenance_team_id",
+                "user_id",
+                "stage_id",
+                "response_deadline",
+                "is_response_late",
+                "repair_rating",
+            ],
+        )
 
     def reset_repair_escalation(env):
-        env.cr.execute("UPDATE maintenance_request SET response_escalated = false WHERE date_responded IS NULL")
+        env.cr.execute(
+            "UPDATE maintenance_request SET response_escalated = false"
+            " WHERE date_responded IS NULL"
+        )
 
     def escalate_repairs(env):
         return len(env["maintenance.request"]._cron_escalate_unanswered(batch_size=100))
@@ -180,33 +273,54 @@ def _paths():
     # -- canteen ----------------------------------------------------------------
     def samples_due_for_discard(env):
         samples = env["school.canteen.sample"].with_user(_user(env, "manager"))
-        _web_list(samples, [("is_discard_due", "=", True)], [
-            "date", "meal", "dish_id", "fridge_id", "sample_datetime", "discard_due_datetime", "state", "is_discard_due",
-        ])
+        _web_list(
+            samples,
+            [("is_discard_due", "=", True)],
+            [
+                "date",
+                "meal",
+                "dish_id",
+                "fridge_id",
+                "sample_datetime",
+                "discard_due_datetime",
+                "state",
+                "is_discard_due",
+            ],
+        )
 
     def morning_check_ledger_month(env):
-        wizard = env["school.canteen.ledger"].create({
-            "ledger": "morning_check",
-            "date_from": fields.Date.to_date(month_start),
-            "date_to": fields.Date.context_today(env.user),
-            "group_by": "day",
-        })
-        env["ir.actions.report"]._render_xlsx("school_canteen.action_report_school_canteen_ledger_xlsx", wizard.ids, None)
+        wizard = env["school.canteen.ledger"].create(
+            {
+                "ledger": "morning_check",
+                "date_from": fields.Date.to_date(month_start),
+                "date_to": fields.Date.context_today(env.user),
+                "group_by": "day",
+            }
+        )
+        env["ir.actions.report"]._render_xlsx(
+            "school_canteen.action_report_school_canteen_ledger_xlsx", wizard.ids, None
+        )
         return len(wizard._get_records())
 
     return {
         "hazards: director's overdue + open lists": director_open_overdue_hazards,
         "hazards: ledger xlsx, last 30 days (per hazard)": hazard_ledger_month,
         "hazards: kanban counts by state": hazard_kanban_counts,
-        "hazards: escalation cron (per hazard)": (reset_hazard_escalation, escalate_hazards),
+        "hazards: escalation cron (per hazard)": (
+            reset_hazard_escalation,
+            escalate_hazards,
+        ),
         "visitors: on campus now (guard)": visitors_on_campus,
         "visitors: yesterday's register (guard)": visitors_day_register,
         "visitors: ID erase cron (per visitor)": (erase_ids_now, erase_visitor_ids),
         "repairs: pivot by place/team × month": repair_pivot,
         "repairs: my requests (plain staff, rules)": my_repair_requests,
-        "repairs: answer-target cron (per request)": (reset_repair_escalation, escalate_repairs),
+        "repairs: answer-target cron (per request)": (
+            reset_repair_escalation,
+            escalate_repairs,
+        ),
         "canteen: samples due for discard": samples_due_for_discard,
-        "canteen: morning-check ledger, 30 days (per check)": morning_check_ledger_month,
+        "canteen: morning-check ledger, 30 days (per row)": morning_check_ledger_month,
     }
 
 
@@ -214,7 +328,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", required=True)
     parser.add_argument("--addons-path", required=True)
-    parser.add_argument("--factor", type=int, default=20, help="populate factor (copies of each record)")
+    parser.add_argument(
+        "--factor", type=int, default=20, help="populate factor (copies of each record)"
+    )
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
 
@@ -222,7 +338,9 @@ def main():
     from odoo.cli.populate import Populate
     from odoo.modules.registry import Registry
 
-    odoo.tools.config.parse_config(["-d", args.db, "--addons-path", args.addons_path, "--log-level=warn"])
+    odoo.tools.config.parse_config(
+        ["-d", args.db, "--addons-path", args.addons_path, "--log-level=warn"]
+    )
     registry = Registry(args.db)
 
     def measure():
@@ -232,7 +350,9 @@ def main():
                 model: env[model].with_context(active_test=False).search_count([])
                 for model in [*MODELS, MORNING_CHECK]
             }
-            times = {name: _timed(env, path, args.repeat) for name, path in _paths().items()}
+            times = {
+                name: _timed(env, path, args.repeat) for name, path in _paths().items()
+            }
         return sizes, times
 
     small_sizes, small = measure()
@@ -243,12 +363,20 @@ def main():
         cr.commit()
     large_sizes, large = measure()
 
-    print("data growth: " + ", ".join(
-        f"{model} {small_sizes[model]} → {large_sizes[model]} (×{large_sizes[model] / max(small_sizes[model], 1):.0f})"
-        for model in [*MODELS, MORNING_CHECK]
-    ))
-    growth = large_sizes["school.safety.hazard"] / max(small_sizes["school.safety.hazard"], 1)
-    print(f"{'path':52} {'time ratio':>10} {'query ratio':>11} {'vs data ×':>10} {'per':>12}")
+    print(
+        "data growth: "
+        + ", ".join(
+            f"{model} {small_sizes[model]} → {large_sizes[model]}"
+            f" (×{large_sizes[model] / max(small_sizes[model], 1):.0f})"
+            for model in [*MODELS, MORNING_CHECK]
+        )
+    )
+    growth = large_sizes["school.safety.hazard"] / max(
+        small_sizes["school.safety.hazard"], 1
+    )
+    print(
+        f"{'path':52} {'time ratio':>10} {'query ratio':>11} {'vs data ×':>10} {'per':>12}"
+    )
     for name, (time_small, queries_small, items_small) in small.items():
         time_large, queries_large, items_large = large[name]
         ratio = time_large / time_small if time_small else float("nan")
