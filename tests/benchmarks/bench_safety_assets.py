@@ -23,8 +23,8 @@ they handled, so they should stay near 1 whatever the growth.
 
 Not run by the test suite: timings belong here, tests only count queries.
 
-Results (2-core machine shared with a CI run, so only ratios mean something;
-demo data ×21, ``--factor 20 --repeat 5``), see tests/benchmarks/README.md.
+Results before/after the fixes (demo data ×21 and ×501, ``--repeat 5``, on a 2-core
+machine shared with a CI run, so only ratios mean something): tests/benchmarks/README.md.
 """
 
 import argparse
