@@ -159,12 +159,13 @@ class SchoolCanteenLedgerXlsx(models.AbstractModel):
         summary.write(2, 0, _("Day") if wizard.group_by == "day" else _("Month"), header)
         for col, (name, _function) in enumerate(totals, start=1):
             summary.write(2, col, name, header)
+        # ids per period, then one recordset each: adding records one by one is quadratic
         periods = OrderedDict()
         for record in records:
-            key = wizard._period_key(record.date)
-            periods[key] = periods.get(key, records.browse()) | record
+            periods.setdefault(wizard._period_key(record.date), []).append(record.id)
         row = 2
-        for key, recs in periods.items():
+        for key, ids in periods.items():
+            recs = records.browse(ids).with_prefetch(records._prefetch_ids)
             row += 1
             summary.write(row, 0, key, cell)
             for col, (_name, function) in enumerate(totals, start=1):

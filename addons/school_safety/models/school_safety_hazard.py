@@ -47,10 +47,10 @@ class SchoolSafetyHazard(models.Model):
     drill_id = fields.Many2one("school.safety.drill", string="Drill", index="btree_not_null", ondelete="set null")
     reporter_user_id = fields.Many2one(
         "res.users", string="Reported By", required=True, default=lambda self: self.env.user,
-        tracking=True,
+        index=True, tracking=True,
     )
     date_reported = fields.Datetime(
-        string="Reported On", required=True, default=fields.Datetime.now, tracking=True
+        string="Reported On", required=True, default=fields.Datetime.now, index=True, tracking=True
     )
     date_deadline = fields.Datetime(
         string="Fix By", compute="_compute_date_deadline", store=True, readonly=False,
@@ -75,7 +75,8 @@ class SchoolSafetyHazard(models.Model):
     )
     rectification_note = fields.Text(string="What Was Done", tracking=True, copy=False)
     rectified_user_id = fields.Many2one(
-        "res.users", string="Rectified By", readonly=True, copy=False, tracking=True
+        "res.users", string="Rectified By", readonly=True, copy=False, tracking=True,
+        index="btree_not_null",
     )
     date_rectified = fields.Datetime(string="Rectified On", readonly=True, copy=False)
     recheck_user_id = fields.Many2one(
