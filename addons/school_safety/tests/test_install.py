@@ -1,80 +1,27 @@
-from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tests import tagged
+
+from odoo.addons.school_base.tests import common_addon
 
 
 @tagged("post_install", "-at_install")
-class TestSchoolSafetyInstall(TransactionCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.category = cls.env.ref("school_base.module_category_school_logistics")
-        cls.staff = cls.env.ref("school_base.group_school_staff")
-        cls.groups = [
-            cls.env.ref(f"school_safety.{xmlid}")
-            for xmlid in ["group_safety_guard", "group_safety_manager"]
-        ]
+class TestSchoolSafetyInstall(common_addon.SchoolAddonInstallCase):
+    _addon = "school_safety"
+    _group_xmlids = ("group_safety_guard", "group_safety_manager")
+    _menu_xmlid = "menu_school_safety"
 
-    def test_groups_in_school_category(self):
-        """Every role of the addon is in the school logistics category."""
-        for group in self.groups:
-            self.assertEqual(group.category_id, self.category, group.name)
-
-    def test_groups_imply_staff(self):
-        """Every role of the addon is also school staff."""
-        for group in self.groups:
-            self.assertIn(self.staff, group.trans_implied_ids, group.name)
-
-    def test_ladder(self):
-        """Each role includes the one below it."""
-        for lower, higher in zip(self.groups, self.groups[1:], strict=False):
-            self.assertIn(lower, higher.trans_implied_ids, higher.name)
-
-    def test_admin_holds_top_role(self):
-        """The administrator holds the top role of the addon."""
-        admin = self.env.ref("base.user_admin")
-        self.assertIn(self.groups[-1], admin.groups_id)
-
-    def test_logistics_manager_gets_the_manager_role(self):
-        """The logistics director (后勤主任) holds this addon's manager role."""
-        director = self.env.ref("school_base.group_school_logistics_manager")
-        self.assertIn(
-            self.env.ref("school_safety.group_safety_manager"),
-            director.trans_implied_ids,
-        )
-
-    def test_menu_under_school_root(self):
-        """The addon's menu sits under the one School Logistics menu."""
-        menu = self.env.ref("school_safety.menu_school_safety")
-        self.assertEqual(menu.parent_id, self.env.ref("school_base.menu_school_root"))
-        self.assertEqual(menu.groups_id, self.env.ref("school_base.group_school_staff"))
-        self.assertTrue(any(menu.child_id.child_id.mapped("action")), "a menu without an action is hidden")
+    def _menu_group(self):
+        return self.staff  # anyone on the staff reports a hazard
 
     def test_menu_visible_by_role(self):
         """Every staff member sees the safety menu (anyone reports a hazard); a user without a school role does not."""
-        role_user = new_test_user(
-            self.env,
-            login="school_safety_role",
-            groups="base.group_user,school_safety.group_safety_guard",
-        )
-        staff_user = new_test_user(
-            self.env,
-            login="school_safety_staff",
-            groups="base.group_user,school_base.group_school_staff",
-        )
-        menu = self.env.ref("school_safety.menu_school_safety")
-        Menu = self.env["ir.ui.menu"]
-        self.assertIn(menu.id, Menu.with_user(role_user)._visible_menu_ids())
-        self.assertIn(menu.id, Menu.with_user(staff_user)._visible_menu_ids())
-        outsider = new_test_user(self.env, login="school_safety_outsider", groups="base.group_user")
-        self.assertNotIn(menu.id, Menu.with_user(outsider)._visible_menu_ids())
+        self.assertTrue(self._visible(self._user("role", "school_safety.group_safety_guard")))
+        self.assertTrue(self._visible(self._user("staff", "school_base.group_school_staff")))
+        self.assertFalse(self._visible(self._user("outsider", "base.group_user")))
 
     def test_demo_logins_have_safety_roles(self):
         """With demo data, guard is a guard and officer a safety manager."""
-        guard = self.env.ref(
-            "school_base.res_users_guard_demo", raise_if_not_found=False
-        )
-        officer = self.env.ref(
-            "school_base.res_users_officer_demo", raise_if_not_found=False
-        )
+        guard = self.env.ref("school_base.res_users_guard_demo", raise_if_not_found=False)
+        officer = self.env.ref("school_base.res_users_officer_demo", raise_if_not_found=False)
         if guard:
             self.assertIn(self.groups[0], guard.groups_id)
         if officer:

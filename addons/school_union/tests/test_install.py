@@ -1,38 +1,15 @@
-from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tests import tagged
+
+from odoo.addons.school_base.tests import common_addon
 
 
 @tagged("post_install", "-at_install")
-class TestSchoolUnionInstall(TransactionCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.category = cls.env.ref("school_base.module_category_school_logistics")
-        cls.staff = cls.env.ref("school_base.group_school_staff")
-        cls.groups = [
-            cls.env.ref(f"school_union.{xmlid}")
-            for xmlid in [
-                "group_union_member",
-                "group_union_officer",
-                "group_union_chair",
-            ]
-        ]
+class TestSchoolUnionInstall(common_addon.SchoolAddonInstallCase):
+    _addon = "school_union"
+    _group_xmlids = ("group_union_member", "group_union_officer", "group_union_chair")
+    _menu_xmlid = "menu_school_union"
 
-    def test_groups_in_school_category(self):
-        """Every role of the addon is in the school logistics category."""
-        for group in self.groups:
-            self.assertEqual(group.category_id, self.category, group.name)
-
-    def test_groups_imply_staff(self):
-        """Every role of the addon is also school staff."""
-        for group in self.groups:
-            self.assertIn(self.staff, group.trans_implied_ids, group.name)
-
-    def test_ladder(self):
-        """Each role includes the one below it."""
-        for lower, higher in zip(self.groups, self.groups[1:], strict=False):
-            self.assertIn(lower, higher.trans_implied_ids, higher.name)
-
-    def test_admin_is_officer_not_chair(self):
+    def test_admin_role(self):
         """The administrator runs the union app as an officer but is not the chair.
 
         The chair alone reads talk-day notes: no one holds that role by default.
@@ -41,37 +18,7 @@ class TestSchoolUnionInstall(TransactionCase):
         self.assertIn(self.groups[1], admin.groups_id)
         self.assertNotIn(self.groups[-1], admin.groups_id)
 
-    def test_logistics_manager_is_not_in_the_union(self):
+    def test_logistics_manager_role(self):
         """Union roles are separate: the logistics director is no union officer."""
         director = self.env.ref("school_base.group_school_logistics_manager")
-        self.assertNotIn(
-            self.env.ref("school_union.group_union_member"),
-            director | director.trans_implied_ids,
-        )
-
-    def test_menu_under_school_root(self):
-        """The addon's menu sits under the one School Logistics menu."""
-        menu = self.env.ref("school_union.menu_school_union")
-        self.assertEqual(menu.parent_id, self.env.ref("school_base.menu_school_root"))
-        self.assertEqual(menu.groups_id, self.groups[0])
-        for child in menu.child_id:
-            self.assertTrue(
-                child.action or any(child.child_id.mapped("action")), f"{child.name}: a menu without an action is hidden"
-            )
-
-    def test_menu_visible_by_role(self):
-        """Users with the addon's first role see its menu, plain staff does not."""
-        role_user = new_test_user(
-            self.env,
-            login="school_union_role",
-            groups="base.group_user,school_union.group_union_member",
-        )
-        staff_user = new_test_user(
-            self.env,
-            login="school_union_staff",
-            groups="base.group_user,school_base.group_school_staff",
-        )
-        menu = self.env.ref("school_union.menu_school_union")
-        Menu = self.env["ir.ui.menu"]
-        self.assertIn(menu.id, Menu.with_user(role_user)._visible_menu_ids())
-        self.assertNotIn(menu.id, Menu.with_user(staff_user)._visible_menu_ids())
+        self.assertNotIn(self.groups[0], director | director.trans_implied_ids)
