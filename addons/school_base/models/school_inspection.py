@@ -2,14 +2,19 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from .school_inspection_template import ITEM_TYPES
+from .school_workflow_mixin import workflow_action
 
 
 class SchoolInspection(models.Model):
     _name = "school.inspection"
     _description = "Inspection"
-    _inherit = ["mail.thread", "mail.activity.mixin", "school.lock.mixin", "school.reference.mixin"]
+    _inherit = [
+        "mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin",
+        "school.reference.mixin",
+    ]
     _order = "date_planned desc, id desc"
     _check_company_auto = True
+    _workflow_fields = ("date_done", "done_user_id")
 
     template_id = fields.Many2one(
         "school.inspection.template", string="Checklist", required=True, index=True,
@@ -171,6 +176,7 @@ class SchoolInspection(models.Model):
                     )
                 )
 
+    @workflow_action
     def action_done(self):
         if any(inspection.state not in ("draft", "missed") for inspection in self):
             raise UserError(_("Only an inspection to do (or a missed one) can be finished."))
@@ -187,6 +193,7 @@ class SchoolInspection(models.Model):
         auto_lines._create_follow_ups()
         return True
 
+    @workflow_action
     def action_reset_draft(self):
         if not self._is_manager():
             raise UserError(_("Only the logistics manager can reopen a finished inspection."))
@@ -195,6 +202,7 @@ class SchoolInspection(models.Model):
         )
         return True
 
+    @workflow_action
     def action_cancel(self):
         self._check_unlocked()
         self.filtered(lambda inspection: inspection.state in ("draft", "missed")).write(
@@ -207,6 +215,7 @@ class SchoolInspection(models.Model):
         return [("state", "=", "draft"), ("date_deadline", "<", fields.Datetime.now())]
 
     @api.model
+    @workflow_action
     def _mark_missed(self, limit=None):
         """Mark the inspections still open after their deadline as missed."""
         overdue = self.search(self._get_missed_domain(), limit=limit)
@@ -217,7 +226,10 @@ class SchoolInspection(models.Model):
 class SchoolInspectionLine(models.Model):
     _name = "school.inspection.line"
     _description = "Inspection Item Result"
+    _inherit = ["school.lock.mixin"]
     _order = "inspection_id, sequence, id"
+    _lock_parent_field = "inspection_id"
+    _lock_editable_fields = ("follow_up_ref",)
 
     inspection_id = fields.Many2one(
         "school.inspection", required=True, index=True, ondelete="cascade"
@@ -290,10 +302,6 @@ class SchoolInspectionLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        inspections = self.env["school.inspection"].browse(
-            {vals["inspection_id"] for vals in vals_list if vals.get("inspection_id")}
-        )
-        inspections._check_unlocked()
         for vals in vals_list:
             # a non-zero reading is an answer; a zero one counts once entered in the form
             if vals.get("value_number") and "value_number_set" not in vals:
@@ -301,16 +309,10 @@ class SchoolInspectionLine(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if set(vals) - {"follow_up_ref"}:
-            self.inspection_id._check_unlocked()
         if "value_number" in vals and "value_number_set" not in vals:
             # writing a reading on an existing item is answering it, zero included
             vals = dict(vals, value_number_set=True)
         return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_done(self):
-        self.inspection_id._check_unlocked()
 
     def _get_follow_up_model(self):
         """Model in which a failed line creates its follow-up (override point)."""

@@ -3,11 +3,13 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from .school_workflow_mixin import workflow_action
+
 
 class SchoolTermPlan(models.Model):
     _name = "school.term.plan"
     _description = "Term Work Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "school.workflow.mixin"]
     _order = "date_start desc, id desc"
     _check_company_auto = True
 
@@ -42,6 +44,7 @@ class SchoolTermPlan(models.Model):
             plan.late_count = len(tasks.filtered("is_late"))
             plan.progress = 100.0 * len(done) / len(tasks) if tasks else 0.0
 
+    @workflow_action
     def action_start(self):
         for plan in self:
             if plan.state != "draft":
@@ -52,11 +55,13 @@ class SchoolTermPlan(models.Model):
         self.task_ids._schedule_reminders()
         return True
 
+    @workflow_action
     def action_close(self):
         self.write({"state": "done"})
         self.task_ids.activity_unlink(["school_base.mail_activity_type_term_plan_task"])
         return True
 
+    @workflow_action
     def action_reset_draft(self):
         self.write({"state": "draft"})
         self.task_ids.activity_unlink(["school_base.mail_activity_type_term_plan_task"])
@@ -97,7 +102,8 @@ class SchoolTermPlan(models.Model):
 class SchoolTermPlanTask(models.Model):
     _name = "school.term.plan.task"
     _description = "Term Plan Task"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "school.workflow.mixin"]
+    _workflow_fields = ("date_done",)
     _order = "date_deadline, sequence, id"
     _check_company_auto = True
 
@@ -179,6 +185,7 @@ class SchoolTermPlanTask(models.Model):
                 user_id=task.responsible_user_id.id,
             )
 
+    @workflow_action
     def action_done(self):
         self.write({"state": "done", "date_done": fields.Date.context_today(self)})
         self.activity_feedback(
@@ -186,11 +193,13 @@ class SchoolTermPlanTask(models.Model):
         )
         return True
 
+    @workflow_action
     def action_cancel(self):
         self.write({"state": "cancel"})
         self.activity_unlink(["school_base.mail_activity_type_term_plan_task"])
         return True
 
+    @workflow_action
     def action_reset(self):
         self.write({"state": "todo", "date_done": False})
         self.filtered(lambda t: t.plan_id.state == "running")._schedule_reminders()

@@ -1,0 +1,63 @@
+from odoo import _, api, models
+from odoo.exceptions import ValidationError
+
+# field types whose values Odoo converts itself (a wrong value raises ValueError deep in the ORM)
+_CONVERTED_TYPES = ("selection", "integer", "float", "monetary", "date", "datetime", "boolean", "many2one")
+
+
+class Base(models.AbstractModel):
+    """Wrong values given to a school model are refused with a clear message.
+
+    Odoo's own conversion turns an unknown selection key, text in a number or date
+    field or a non-id in a many-to-one into a ``ValueError``, which a user sees as a
+    traceback. For the ``school.*`` models, user input is checked first and refused
+    with a ``ValidationError`` in the user's language; nothing is saved.
+    """
+
+    _inherit = "base"
+
+    def _school_checks_values(self):
+        return not self.env.su and self._name.startswith("school.")
+
+    def _school_check_values(self, vals):
+        for fname, value in vals.items():
+            field = self._fields.get(fname)
+            if field is None:
+                raise ValidationError(
+                    _("%(model)s has no field named %(field)s.", model=self._description, field=fname)
+                )
+            if field.type not in _CONVERTED_TYPES or value is False or value is None:
+                continue
+            if field.type == "many2one":
+                valid = isinstance(value, int) and not isinstance(value, bool) and value > 0
+                if valid and not self.env[field.comodel_name].sudo().browse(value).exists():
+                    valid = False
+            else:
+                try:
+                    field.convert_to_cache(value, self.browse(), validate=True)
+                    valid = True
+                except (ValueError, TypeError, OverflowError):
+                    valid = False
+                if valid and field.type == "integer" and isinstance(value, (int, float)) and abs(value) >= 2**31:
+                    valid = False
+            if not valid:
+                raise ValidationError(
+                    _(
+                        "%(value)s is not a valid value for %(field)s of %(model)s.",
+                        value=repr(value)[:80],
+                        field=field._description_string(self.env),
+                        model=self._description,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if self._school_checks_values():
+            for vals in vals_list:
+                self._school_check_values(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if self._school_checks_values():
+            self._school_check_values(vals)
+        return super().write(vals)
