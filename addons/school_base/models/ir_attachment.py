@@ -23,6 +23,14 @@ class IrAttachment(models.Model):
             self._check_school_guard(mode, values)
         return res
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            for vals in vals_list:
+                if vals.get("res_field") and self._school_guarded_model(vals.get("res_model")):
+                    self._refuse_school_field(vals["res_model"])
+        return super().create(vals_list)
+
     @api.model
     def _school_guarded_model(self, model_name):
         return bool(model_name) and model_name in self.env and hasattr(
