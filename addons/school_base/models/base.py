@@ -1,5 +1,11 @@
+import base64
+import binascii
+
+from psycopg2 import IntegrityError
+
 from odoo import _, api, models
 from odoo.exceptions import ValidationError
+from odoo.service.model import _as_validation_error
 
 # field types whose values Odoo converts itself (a wrong value raises ValueError deep in the ORM)
 _CONVERTED_TYPES = ("selection", "integer", "float", "monetary", "date", "datetime", "boolean", "many2one")
@@ -26,6 +32,19 @@ class Base(models.AbstractModel):
                 raise ValidationError(
                     _("%(model)s has no field named %(field)s.", model=self._description, field=fname)
                 )
+            if field.required and not field.compute and (value is False or value is None or value == ""):
+                raise ValidationError(
+                    _("%(field)s of %(model)s is required.", field=field._description_string(self.env),
+                      model=self._description)
+                )
+            if field.type == "binary" and isinstance(value, (str, bytes)) and not field.related:
+                try:
+                    base64.b64decode(value, validate=True)
+                except (binascii.Error, ValueError):
+                    raise ValidationError(
+                        _("The file given for %(field)s is not a valid file.", field=field._description_string(self.env))
+                    ) from None
+                continue
             if field.type not in _CONVERTED_TYPES or value is False or value is None:
                 continue
             if field.type == "many2one":
@@ -52,10 +71,31 @@ class Base(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if self._school_checks_values():
-            for vals in vals_list:
-                self._school_check_values(vals)
-        return super().create(vals_list)
+        if not self._school_checks_values():
+            return super().create(vals_list)
+        required = [
+            name for name, field in self._fields.items()
+            if field.required and field.store and not field.compute and not field.related
+            and name not in ("id", "create_uid", "create_date", "write_uid", "write_date")
+        ]
+        for vals in vals_list:
+            self._school_check_values(vals)
+            missing = [name for name in required if name not in vals]
+            if missing:
+                defaults = self.default_get(missing)
+                missing = [name for name in missing if not defaults.get(name) and defaults.get(name) != 0]
+            if missing:
+                raise ValidationError(
+                    _("%(field)s of %(model)s is required.",
+                      field=self._fields[missing[0]]._description_string(self.env), model=self._description)
+                )
+        try:
+            # a missing required value or a duplicate reaches PostgreSQL on insert: the user
+            # gets the constraint's message, and nothing of this create is kept
+            with self.env.cr.savepoint():
+                return super().create(vals_list)
+        except IntegrityError as exc:
+            raise _as_validation_error(self.env, exc) from exc
 
     def write(self, vals):
         if self._school_checks_values():

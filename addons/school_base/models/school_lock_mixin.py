@@ -69,7 +69,9 @@ class SchoolLockMixin(models.AbstractModel):
         if not self._lock_parent_field or self.env.su:
             return
         comodel = self._fields[self._lock_parent_field].comodel_name
-        self.env[comodel].browse(parent_ids)._check_unlocked()
+        # wrong ids are refused later with a clear message (see base.py)
+        parent_ids = [pid for pid in parent_ids if isinstance(pid, int) and not isinstance(pid, bool)]
+        self.env[comodel].browse(parent_ids).exists()._check_unlocked()
 
     @api.model_create_multi
     def create(self, vals_list):
