@@ -6,6 +6,7 @@ from . import school_lock_mixin
 from . import school_reference_mixin
 from . import school_place
 from . import school_term
+from . import school_term_mixin
 from . import school_class
 from . import school_inspection_follow_up_mixin
 from . import school_inspection_template

@@ -82,6 +82,24 @@ class SchoolTerm(models.Model):
             limit=1,
         )
 
+    @api.model
+    def _get_for_dates(self, pairs):
+        """The term of each (date, company) of ``pairs``, in one query: a list of terms."""
+        companies = {company.id for _day, company in pairs if company}
+        days = [day for day, _company in pairs if day]
+        if not days:
+            return [self.browse()] * len(pairs)
+        terms = self.search(
+            [("company_id", "in", list(companies)), ("date_start", "<=", max(days)), ("date_end", ">=", min(days))]
+        )
+        result = []
+        for day, company in pairs:
+            match = terms.filtered(
+                lambda term: day and term.company_id == company and term.date_start <= day <= term.date_end
+            )
+            result.append(match[:1])
+        return result
+
     def action_open_classes(self):
         self.ensure_one()
         return {

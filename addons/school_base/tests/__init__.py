@@ -8,3 +8,4 @@ from . import test_access
 from . import test_ui
 from . import test_workflow_integrity
 from . import test_random_input
+from . import test_term_mixin

@@ -16,3 +16,15 @@ class SchoolTestFollowUp(models.Model):
         vals = super()._prepare_vals_from_inspection_line(line)
         vals.update(name=f"整改: {line.name}", place_id=line.inspection_id.place_id.id)
         return vals
+
+
+class SchoolTestDated(models.Model):
+    """A stand-in for a dated domain record (a drill, a damage record…) that belongs to a term."""
+
+    _name = "school.test.dated"
+    _inherit = ["school.term.mixin"]
+    _description = "Test Dated Record"
+    _term_date_field = "date"
+
+    date = fields.Date()
+    company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
