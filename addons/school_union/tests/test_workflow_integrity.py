@@ -337,6 +337,7 @@ class TestUnionWorkflowIntegrity(SchoolUnionCommon):
         self._vote(self.member_user, self.cand_b)
         # HR moves the login from one employee to another member's employee (as setup: HR's own right)
         self.member.employee_id.sudo().user_id = False
+        self.env.flush_all()  # one login per employee and school, at every step
         self.member3.employee_id.sudo().user_id = self.member_user
         self.assertEqual(self.member3.user_id, self.member_user)
         with self.assertRaisesText(UserError, "used all 2"):
