@@ -4,7 +4,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.addons.school_base.models.school_workflow_mixin import in_workflow_step, workflow_action
 
 OFFICER = "school_union.group_union_officer"
-RESULT_FIELDS = ("attended", "score", "award")
+RESULT_FIELDS = ("score", "award")
 
 EVENT_TYPES = [
     ("contest", "Contest"),
@@ -277,14 +277,15 @@ class SchoolUnionEventRegistration(models.Model):
 
     Signing up and withdrawing are the actions' (``state``, ``signup_date``); an officer
     adding a participant by hand goes through the same checks (sign-up open, deadline,
-    places). Attendance and results are recorded once the event has started, for
-    participants still signed up, and are locked with the event once it is held.
+    places). Attendance is marked with its actions, and results entered, once the event
+    has started, for participants still signed up; both are locked with the event once
+    it is held.
     """
 
     _name = "school.union.event.registration"
     _description = "Union Event Participant"
     _inherit = ["school.workflow.mixin", "school.lock.mixin"]
-    _workflow_fields = ("signup_date",)
+    _workflow_fields = ("signup_date", "attended")
     _lock_parent_field = "event_id"
     _order = "event_id, rank, id"
     _check_company_auto = True
@@ -387,6 +388,22 @@ class SchoolUnionEventRegistration(models.Model):
                     _("%(member)s withdrew from %(name)s: no attendance or result.",
                       member=registration.member_id.name, name=event.name)
                 )
+
+    @workflow_action
+    def action_mark_attended(self):
+        """The officer marks the participants present (the event has started)."""
+        self._check_user_in(OFFICER, _("Only the union officers take the attendance."))
+        self._check_can_record_results()
+        self.write({"attended": True})
+        return True
+
+    @workflow_action
+    def action_mark_absent(self):
+        """The officer marks the participants absent: their result no longer counts."""
+        self._check_user_in(OFFICER, _("Only the union officers take the attendance."))
+        self._check_can_record_results()
+        self.write({"attended": False})
+        return True
 
     @workflow_action
     def action_withdraw(self):

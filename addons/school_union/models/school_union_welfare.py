@@ -98,7 +98,7 @@ class SchoolUnionWelfare(models.Model):
     description = fields.Text(string="Circumstances")
     distribution_id = fields.Many2one(
         "school.union.welfare.distribution", string="Distribution", index="btree_not_null",
-        ondelete="cascade", check_company=True,
+        ondelete="cascade", check_company=True, readonly=True,
     )
     state = fields.Selection(
         [("draft", "Planned"), ("done", "Given"), ("cancel", "Cancelled")],

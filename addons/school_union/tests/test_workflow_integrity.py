@@ -23,6 +23,7 @@ WORKFLOW_FIELDS = [
     ("school.union.event", "state", "done"),
     ("school.union.event.registration", "state", "cancelled"),
     ("school.union.event.registration", "signup_date", "2020-01-01 08:00:00"),
+    ("school.union.event.registration", "attended", True),
     ("school.union.welfare", "state", "done"),
     ("school.union.welfare", "signed", True),
     ("school.union.welfare", "signed_user_id", "member_user"),
@@ -628,15 +629,21 @@ class TestUnionWorkflowIntegrity(SchoolUnionCommon):
             self.event.with_user(self.union_officer).write({"state": "done"})
         with self.assertRaises(UserError):
             self.event.with_user(self.member_user).action_done()
+        with self.assertRaisesText(UserError, "once it has started"):
+            registration.with_user(self.union_officer).action_mark_attended()
         with freeze_time(self._dt(days=10, hours=1)):
+            with self.assertRaises(UserError):
+                registration.with_user(self.member_user).action_mark_attended()
+            registration.with_user(self.union_officer).action_mark_attended()
             with Form(self.event.with_user(self.union_officer)) as form:
                 with form.registration_ids.edit(0) as line:
-                    line.attended = True
                     line.score = 150
             self.event.with_user(self.union_officer).action_done()
         self.assertEqual((registration.attended, registration.score, registration.rank), (True, 150, 1))
         with self.assertRaises(UserError):
             registration.with_user(self.union_officer).write({"score": 300})
+        with self.assertRaises(UserError):
+            registration.with_user(self.union_officer).action_mark_absent()
         with self.assertRaises(UserError):
             self.event.with_user(self.union_officer).write({"budget": 5000})
         with self.assertRaises(UserError):
