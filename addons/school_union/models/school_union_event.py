@@ -1,6 +1,11 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.school_base.models.school_workflow_mixin import in_workflow_step, workflow_action
+
+OFFICER = "school_union.group_union_officer"
+RESULT_FIELDS = ("score", "award")
+
 EVENT_TYPES = [
     ("contest", "Contest"),
     ("lecture", "Ethics Lecture"),
@@ -21,11 +26,16 @@ class SchoolUnionEvent(models.Model):
     Planned with a budget, opened for sign-up (members sign themselves up until the
     deadline, within the seat limit), held (attendance, scores, ranking, photos,
     expenses) and closed.
+
+    The state moves only through the actions. Once held (done) the event and its
+    participants' attendance and results are locked; the summary, photos and
+    expenses can still be added.
     """
 
     _name = "school.union.event"
     _description = "Union Event"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin"]
+    _lock_editable_fields = ("state", "result_summary", "expense_ids", "photo_ids")
     _order = "date_start desc, id desc"
     _check_company_auto = True
 
@@ -143,39 +153,54 @@ class SchoolUnionEvent(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_done(self):
-        if any(event.state == "done" for event in self):
-            raise UserError(_("A union event that took place stays on record; cancel it instead."))
+        if any(event.state in ("open", "done") for event in self):
+            raise UserError(_("A union event that was opened or took place stays on record; cancel it instead."))
+
+    def _is_locked(self):
+        self.ensure_one()
+        return self.state == "done"
+
+    def _get_lock_message(self):
+        self.ensure_one()
+        return _(
+            "Event %(name)s took place: its plan, participants and results are on record and can no "
+            "longer be changed.",
+            name=self.name,
+        )
 
     # ------------------------------------------------------------------
     # Workflow
     # ------------------------------------------------------------------
-    def _check_state(self, allowed):
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for event in self:
-            if event.state not in allowed:
-                raise UserError(
-                    _("Event %(name)s is %(state)s: this step is not possible now.",
-                      name=event.name, state=labels[event.state])
-                )
+    def _check_officer(self):
+        self._check_user_in(OFFICER, _("Only the union officers organise events."))
 
+    @workflow_action
     def action_open(self):
         """Open the sign-up to the members."""
-        self._check_state(("draft",))
+        self._check_officer()
+        self._check_state(("draft",), _("opened for sign-up"))
         self.write({"state": "open"})
 
+    @workflow_action
     def action_done(self):
         """The event took place; sign-up is over, results and expenses are kept."""
-        self._check_state(("draft", "open"))
+        self._check_officer()
+        self._check_state(("draft", "open"), _("marked as held"))
         self.write({"state": "done"})
 
+    @workflow_action
     def action_cancel(self):
-        self._check_state(("draft", "open"))
+        self._check_officer()
+        self._check_state(("draft", "open"), _("cancelled"))
         self.write({"state": "cancel"})
 
+    @workflow_action
     def action_draft(self):
-        self._check_state(("cancel",))
+        self._check_officer()
+        self._check_state(("cancel",), _("planned again"))
         self.write({"state": "draft"})
 
+    @workflow_action
     def action_sign_up(self):
         """The current user signs up for the event as a union member."""
         self.ensure_one()
@@ -196,6 +221,7 @@ class SchoolUnionEvent(models.Model):
             Registration.sudo().create({"event_id": self.id, "member_id": member.id})
         return True
 
+    @workflow_action
     def action_cancel_sign_up(self):
         """The current user withdraws before the deadline."""
         self.ensure_one()
@@ -247,10 +273,20 @@ class SchoolUnionEvent(models.Model):
 
 
 class SchoolUnionEventRegistration(models.Model):
-    """A member's sign-up for an event, with attendance and result."""
+    """A member's sign-up for an event, with attendance and result.
+
+    Signing up and withdrawing are the actions' (``state``, ``signup_date``); an officer
+    adding a participant by hand goes through the same checks (sign-up open, deadline,
+    places). Attendance is marked with its actions, and results entered, once the event
+    has started, for participants still signed up; both are locked with the event once
+    it is held.
+    """
 
     _name = "school.union.event.registration"
     _description = "Union Event Participant"
+    _inherit = ["school.workflow.mixin", "school.lock.mixin"]
+    _workflow_fields = ("signup_date", "attended")
+    _lock_parent_field = "event_id"
     _order = "event_id, rank, id"
     _check_company_auto = True
 
@@ -310,6 +346,77 @@ class SchoolUnionEventRegistration(models.Model):
     def _compute_display_name(self):
         for registration in self:
             registration.display_name = f"{registration.event_id.name} – {registration.member_id.name}"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not in_workflow_step(self.env):
+            # a participant added by hand passes the checks of a sign-up
+            for vals in vals_list:
+                event = self.env["school.union.event"].browse(vals.get("event_id")).exists()
+                member = self.env["school.union.member"].browse(vals.get("member_id")).exists()
+                if event and member:
+                    event._check_can_register(member)
+                if any(vals.get(fname) for fname in RESULT_FIELDS):
+                    raise UserError(_("Record attendance and results once the participant is signed up."))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su:
+            self.check_access("write")
+            if "member_id" in vals and any(reg.member_id.id != vals["member_id"] for reg in self):
+                raise UserError(_("A sign-up belongs to its member: withdraw it and sign the other member up."))
+            if "event_id" in vals and any(reg.event_id.id != vals["event_id"] for reg in self):
+                raise UserError(_("A sign-up belongs to its event."))
+            if set(RESULT_FIELDS) & set(vals):
+                self._check_can_record_results()
+        return super().write(vals)
+
+    def _check_can_record_results(self):
+        now = fields.Datetime.now()
+        for registration in self:
+            event = registration.event_id
+            if event.state != "open" or event.date_start > now:
+                raise UserError(
+                    _(
+                        "Attendance and results of %(name)s are recorded once it has started, "
+                        "before it is marked as held.",
+                        name=event.name,
+                    )
+                )
+            if registration.state != "registered":
+                raise UserError(
+                    _("%(member)s withdrew from %(name)s: no attendance or result.",
+                      member=registration.member_id.name, name=event.name)
+                )
+
+    @workflow_action
+    def action_mark_attended(self):
+        """The officer marks the participants present (the event has started)."""
+        self._check_user_in(OFFICER, _("Only the union officers take the attendance."))
+        self._check_can_record_results()
+        self.write({"attended": True})
+        return True
+
+    @workflow_action
+    def action_mark_absent(self):
+        """The officer marks the participants absent: their result no longer counts."""
+        self._check_user_in(OFFICER, _("Only the union officers take the attendance."))
+        self._check_can_record_results()
+        self.write({"attended": False})
+        return True
+
+    @workflow_action
+    def action_withdraw(self):
+        """An officer withdraws a participant (who told them) while the sign-up is open."""
+        self._check_user_in(OFFICER, _("Only the union officers withdraw a participant."))
+        self._check_state(("registered",), _("withdrawn"))
+        for registration in self:
+            if registration.event_id.state != "open":
+                raise UserError(
+                    _("The sign-up of %(name)s is closed.", name=registration.event_id.name)
+                )
+        self.write({"state": "cancelled"})
+        return True
 
 
 class SchoolUnionEventExpense(models.Model):

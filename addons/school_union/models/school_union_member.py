@@ -1,5 +1,7 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.school_base.models.school_workflow_mixin import workflow_action
 
 MEMBER_STATUSES = [
     ("active", "Active"),
@@ -9,11 +11,19 @@ MEMBER_STATUSES = [
 
 
 class SchoolUnionMember(models.Model):
-    """A union membership (会员) of an employee of the school."""
+    """A union membership (会员) of an employee of the school.
+
+    The membership's status moves only through its actions (join again, leave, retire).
+    A membership belongs to one employee for good: its employee, and through it its
+    login, are not rewritten (they decide who votes and who signs for welfare). Nothing
+    of the employee's HR-private data (fields with ``groups=`` on ``hr.employee``) is
+    related on or copied into union records, which other groups read.
+    """
 
     _name = "school.union.member"
     _description = "Union Member"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "school.workflow.mixin"]
+    _workflow_fields = ("status",)
     _order = "status, member_number, id"
     _rec_names_search = ["name", "member_number"]
     _check_company_auto = True
@@ -98,28 +108,73 @@ class SchoolUnionMember(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if vals.get("status") in ("left", "retired") and "leave_date" not in vals:
-            vals = dict(vals, leave_date=fields.Date.context_today(self))
-        res = super().write(vals)
-        if vals.get("status") == "retired":
-            self._create_retirees()
-        return res
+        if not self.env.su:
+            if "user_id" in vals:
+                raise UserError(
+                    _("The login of a member comes from their employee record, kept by HR.")
+                )
+            if "employee_id" in vals and any(member.employee_id.id != vals["employee_id"] for member in self):
+                raise UserError(
+                    _(
+                        "A membership belongs to one employee: end this membership and create one "
+                        "for the other employee instead."
+                    )
+                )
+        return super().write(vals)
+
+    def _check_officer(self):
+        self._check_user_in(
+            "school_union.group_union_officer", _("Only the union officers change a membership.")
+        )
+
+    @workflow_action
+    def action_leave(self):
+        """The member leaves the union (退会)."""
+        self._check_officer()
+        self._check_state_status(("active",), _("marked as left"))
+        self.write({"status": "left", "leave_date": fields.Date.context_today(self)})
+        return True
+
+    @workflow_action
+    def action_retire(self):
+        """The member retires and joins the retirees' association list (退休协会)."""
+        self._check_officer()
+        self._check_state_status(("active",), _("retired"))
+        self.write({"status": "retired", "leave_date": fields.Date.context_today(self)})
+        self._create_retirees()
+        return True
+
+    @workflow_action
+    def action_reactivate(self):
+        """A former member joins again."""
+        self._check_officer()
+        self._check_state_status(("left", "retired"), _("made active again"))
+        self.write({"status": "active", "leave_date": False})
+        return True
+
+    def _check_state_status(self, allowed, action):
+        labels = dict(self._fields["status"]._description_selection(self.env))
+        for member in self:
+            if member.status not in allowed:
+                raise UserError(
+                    _(
+                        "%(name)s cannot be %(action)s from the status %(status)s.",
+                        name=member.display_name, action=action, status=labels.get(member.status),
+                    )
+                )
 
     def _prepare_retiree_vals(self):
+        """The retiree's first record: the union's own, with nothing of the HR-private file.
+
+        Private phone, birthday, gender and emergency contact are HR's (``groups=`` on
+        ``hr.employee``): the union asks the retiree and enters them itself, with consent.
+        """
         self.ensure_one()
-        # sudo: the private contacts are HR data; the union keeps them for its retirees once,
-        # when the member retires (the retirees' list is read by union officers only)
-        employee = self.employee_id.sudo()
         return {
             "name": self.name,
-            "employee_id": employee.id,
+            "employee_id": self.employee_id.id,
             "member_id": self.id,
-            "gender": employee.gender if employee.gender in ("male", "female") else False,
-            "birthday": employee.birthday,
             "retire_date": self.leave_date,
-            "phone": employee.private_phone or employee.mobile_phone,
-            "contact_name": employee.emergency_contact,
-            "contact_phone": employee.emergency_phone,
             "company_id": self.company_id.id,
         }
 

@@ -1,4 +1,8 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+# the retiree's personal details: the union's own, entered with the retiree's consent
+CONSENT_FIELDS = ("birthday", "phone", "address", "contact_name", "contact_relation", "contact_phone")
 
 RETIREE_VISIT_TYPES = [
     ("festival", "Festival"),
@@ -11,7 +15,13 @@ RETIREE_VISIT_TYPES = [
 
 
 class SchoolUnionRetiree(models.Model):
-    """A retired teacher looked after with the retirees' association (退休协会)."""
+    """A retired teacher looked after with the retirees' association (退休协会).
+
+    The contacts, birthday and family contact are the union's own record, asked of the
+    retiree and kept only with their consent. They are never copied from the HR file:
+    the employee's private phone, birthday and emergency contact are HR-private
+    (``groups=`` on ``hr.employee``) and union officers must not read them here.
+    """
 
     _name = "school.union.retiree"
     _description = "Retiree"
@@ -33,6 +43,11 @@ class SchoolUnionRetiree(models.Model):
     contact_name = fields.Char(string="Family Contact", help="Who to call for the retiree.")
     contact_relation = fields.Char(string="Relation")
     contact_phone = fields.Char(string="Contact Phone")
+    contact_consent = fields.Boolean(
+        string="Agreed to Keep Contacts", tracking=True,
+        help="The retiree agreed that the union keeps their birthday, phone, address and family "
+        "contact for visits. Without it, none of these is recorded.",
+    )
     association_role = fields.Char(help="Role in the retirees' association, e.g. 组长.")
     note = fields.Text()
     visit_ids = fields.One2many("school.union.retiree.visit", "retiree_id", string="Visits")
@@ -50,11 +65,23 @@ class SchoolUnionRetiree(models.Model):
             retiree.visit_count = len(dates)
             retiree.last_visit_date = max(dates) if dates else False
 
+    @api.constrains("contact_consent", *CONSENT_FIELDS)
+    def _check_contact_consent(self):
+        for retiree in self:
+            if not retiree.contact_consent and any(retiree[fname] for fname in CONSENT_FIELDS):
+                raise ValidationError(
+                    _(
+                        "%(name)s: record the retiree's consent before keeping their birthday, phone, "
+                        "address or family contact.",
+                        name=retiree.name,
+                    )
+                )
+
     @api.onchange("employee_id")
     def _onchange_employee_id(self):
+        # the name only: the HR file's private details are not the union's to copy
         if self.employee_id:
             self.name = self.name or self.employee_id.name
-            self.phone = self.phone or self.employee_id.private_phone or self.employee_id.mobile_phone
 
 
 class SchoolUnionRetireeVisit(models.Model):

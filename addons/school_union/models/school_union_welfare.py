@@ -3,6 +3,11 @@ from datetime import date
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.school_base.models.school_workflow_mixin import workflow_action
+
+OFFICER = "school_union.group_union_officer"
+SIGN_FIELDS = ("signed", "signed_date", "signed_user_id", "signed_witness_user_id")
+
 WELFARE_TYPES = [
     ("illness", "Illness"),
     ("hospital", "Hospital Stay"),
@@ -53,11 +58,22 @@ class SchoolUnionWelfare(models.Model):
     Each school's policy per type caps the amount given each time and how often a
     member may receive it in a calendar year; both are checked when the record is
     saved, so a visit beyond the policy is never recorded.
+
+    Once given, the record is locked; only the member named signs for it (签领), on
+    their own login, or in person on an officer's device, which is logged as such.
+    A welfare that was given stays in the ledger: it is cancelled, never deleted nor
+    sent back to planned.
     """
 
     _name = "school.union.welfare"
     _description = "Welfare and Condolence Visit"
-    _inherit = ["school.reference.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "school.reference.mixin", "mail.thread", "mail.activity.mixin",
+        "school.workflow.mixin", "school.lock.mixin",
+    ]
+    _workflow_fields = ("date_given", "distribution_id") + SIGN_FIELDS
+    # the sign-off and the state still move on a given welfare, through the actions only
+    _lock_editable_fields = ("state",) + SIGN_FIELDS
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -82,7 +98,7 @@ class SchoolUnionWelfare(models.Model):
     description = fields.Text(string="Circumstances")
     distribution_id = fields.Many2one(
         "school.union.welfare.distribution", string="Distribution", index="btree_not_null",
-        ondelete="cascade", check_company=True,
+        ondelete="cascade", check_company=True, readonly=True,
     )
     state = fields.Selection(
         [("draft", "Planned"), ("done", "Given"), ("cancel", "Cancelled")],
@@ -91,6 +107,11 @@ class SchoolUnionWelfare(models.Model):
     signed = fields.Boolean(string="Signed For", copy=False, tracking=True, readonly=True)
     signed_date = fields.Datetime(string="Signed On", copy=False, readonly=True)
     signed_user_id = fields.Many2one("res.users", string="Signed By", copy=False, readonly=True)
+    signed_witness_user_id = fields.Many2one(
+        "res.users", string="Signed in Person Before", copy=False, readonly=True, tracking=True,
+        help="The officer on whose device the member signed in person.",
+    )
+    date_given = fields.Datetime(string="Given On", copy=False, readonly=True, tracking=True)
     is_mine_to_sign = fields.Boolean(compute="_compute_is_mine_to_sign", string="For Me to Sign")
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
@@ -167,40 +188,90 @@ class SchoolUnionWelfare(models.Model):
         )
         return {(policy.company_id.id, policy.welfare_type): policy for policy in policies}
 
+    def _is_locked(self):
+        self.ensure_one()
+        return self.state == "done" or bool(self.date_given)
+
+    def _get_lock_message(self):
+        self.ensure_one()
+        return _(
+            "Welfare %(name)s was given and is in the ledger: it can no longer be changed; "
+            "cancel it (if not signed for) and record a new one.",
+            name=self.name,
+        )
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_given(self):
-        if any(welfare.state == "done" for welfare in self):
+        if any(welfare.state == "done" or welfare.date_given for welfare in self):
             raise UserError(_("Welfare that was given stays in the ledger; cancel it instead."))
 
-    def action_done(self):
-        for welfare in self:
-            if welfare.state != "draft":
-                raise UserError(_("Only planned welfare can be marked as given."))
-        self.write({"state": "done"})
+    def _check_officer(self):
+        self._check_user_in(OFFICER, _("Only the union officers record welfare."))
 
+    @workflow_action
+    def action_done(self):
+        self._check_officer()
+        self._check_state(("draft",), _("given"))
+        self.write({"state": "done", "date_given": fields.Datetime.now()})
+
+    @workflow_action
     def action_cancel(self):
+        self._check_officer()
+        self._check_state(("draft", "done"), _("cancelled"))
         if any(welfare.signed for welfare in self):
             raise UserError(_("The member already signed for it: it cannot be cancelled."))
         self.write({"state": "cancel"})
 
+    @workflow_action
     def action_draft(self):
-        self.filtered(lambda w: w.state == "cancel").write({"state": "draft"})
+        self._check_officer()
+        self._check_state(("cancel",), _("planned again"))
+        if any(welfare.date_given for welfare in self):
+            raise UserError(
+                _("A welfare that was given stays cancelled in the ledger: record a new one instead.")
+            )
+        self.write({"state": "draft"})
 
-    def action_sign(self):
-        """签领: the member signs for what they received (an officer may record it for them)."""
-        is_officer = self.env.user.has_group("school_union.group_union_officer")
+    def _check_signable(self):
         for welfare in self:
             if welfare.state != "done":
                 raise UserError(_("%(name)s has not been given yet: nothing to sign for.", name=welfare.name))
             if welfare.signed:
                 raise UserError(_("%(name)s was already signed for.", name=welfare.name))
-            if welfare.user_id != self.env.user and not is_officer:
-                raise UserError(_("Only %(member)s can sign for %(name)s.", member=welfare.member_id.name,
-                                  name=welfare.name))
-        # sudo: members cannot edit welfare records; signing their own receipt is checked above
-        self.sudo().write({
-            "signed": True, "signed_date": fields.Datetime.now(), "signed_user_id": self.env.user.id,
-        })
+
+    def action_sign(self):
+        """签领: the member signs for what they received, on their own login."""
+        self._check_signable()
+        for welfare in self:
+            if welfare.user_id != self.env.user:
+                raise UserError(
+                    _(
+                        "Only %(member)s can sign for %(name)s. If they sign in person on your device, "
+                        "use the in-person sign-off.",
+                        member=welfare.member_id.name, name=welfare.name,
+                    )
+                )
+            # sudo: members cannot edit welfare records; _school_sign checks the signer is the
+            # current user (sudo keeps the user), and the signature alone is written
+            welfare.sudo()._school_sign("user_id", {
+                "signed": True, "signed_date": fields.Datetime.now(), "signed_user_id": self.env.user.id,
+            })
+        return True
+
+    def action_sign_in_person(self):
+        """The member signs in person on an officer's device: accepted from officers only, logged."""
+        self._check_officer()
+        self._check_signable()
+        for welfare in self:
+            welfare._school_sign(
+                "user_id",
+                {
+                    "signed": True, "signed_date": fields.Datetime.now(),
+                    "signed_user_id": welfare.user_id.id,
+                    "signed_witness_user_id": self.env.user.id if welfare.user_id != self.env.user else False,
+                },
+                in_person=True, witness_groups=(OFFICER,),
+            )
         return True
 
 
@@ -209,7 +280,8 @@ class SchoolUnionWelfareDistribution(models.Model):
 
     _name = "school.union.welfare.distribution"
     _description = "Festival Distribution"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin"]
+    _lock_editable_fields = ("state",)
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -254,11 +326,23 @@ class SchoolUnionWelfareDistribution(models.Model):
             "description": self.name,
             "distribution_id": self.id,
             "state": "done",
+            "date_given": fields.Datetime.now(),
             "company_id": self.company_id.id,
         }
 
+    def _is_locked(self):
+        self.ensure_one()
+        return self.state in ("done", "cancel")
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_distributed(self):
+        if any(distribution.state != "draft" for distribution in self):
+            raise UserError(_("A distribution that was made stays in the ledger; cancel it instead."))
+
+    @workflow_action
     def action_distribute(self):
         """One festival welfare per member, checked against the festival policy."""
+        self._check_user_in(OFFICER, _("Only the union officers distribute welfare."))
         for distribution in self:
             if distribution.state != "draft":
                 raise UserError(_("%(name)s was already distributed.", name=distribution.name))
@@ -274,7 +358,10 @@ class SchoolUnionWelfareDistribution(models.Model):
             distribution.state = "done"
         return True
 
+    @workflow_action
     def action_cancel(self):
+        self._check_user_in(OFFICER, _("Only the union officers distribute welfare."))
+        self._check_state(("draft", "done"), _("cancelled"))
         for distribution in self:
             if any(distribution.welfare_ids.mapped("signed")):
                 raise UserError(_("Members already signed for %(name)s: it cannot be cancelled.",

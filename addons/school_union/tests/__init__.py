@@ -6,3 +6,4 @@ from . import test_talk
 from . import test_election
 from . import test_access
 from . import test_flow
+from . import test_workflow_integrity

@@ -175,7 +175,7 @@ class TestUnionElection(SchoolUnionCommon):
                     self.env["res.users"].browse(list(voters)).partner_id.ids
                 ))
             for values in env["school.union.election.ballot"].search(
-                [("election_id", "=", self.election.id)]
+                [("election_id", "=", self.election.id), ("votes_cast", ">", 0)]
             ).read():
                 self.assertIn(values["member_id"][0], voter_members)
                 self.assertLessEqual(set(values), {
@@ -227,11 +227,14 @@ class TestUnionElection(SchoolUnionCommon):
         self.election.state = "draft"
         self.election.action_open_nomination()
         Candidate = self.env["school.union.election.candidate"].with_user(self.member_user)
+        with self.assertRaises(UserError):
+            Candidate.create({"election_id": self.election.id, "team_name": "六年级语文组",
+                              "state": "accepted", "citation": "团结协作"})
         team = Candidate.create({"election_id": self.election.id, "team_name": "六年级语文组",
-                                 "state": "accepted", "citation": "团结协作"})
+                                 "citation": "团结协作"})
         self.assertEqual(team.state, "proposed")
         self.assertEqual(team.nominated_by_user_id, self.member_user)
-        with self.assertRaises(AccessError):
+        with self.assertRaises(UserError):
             team.with_user(self.member_user).action_accept()
         team.with_user(self.union_officer).action_accept()
         self.assertEqual(team.state, "accepted")

@@ -91,7 +91,13 @@ class TestUnionEvent(SchoolUnionCommon):
         for user in (self.member_user, self.member2_user, self.member3_user, self.union_officer):
             self.event.with_user(user).action_sign_up()
         regs = {r.member_id: r for r in self.event.registration_ids}
-        regs[self.member].write({"attended": True, "score": 180})
+        with self.assertRaisesText(UserError, "once it has started"):
+            regs[self.member].with_user(self.union_officer).write({"score": 180})
+        with self.assertRaises(UserError):
+            regs[self.member].with_user(self.union_officer).write({"attended": True})
+        self.event.write({"date_start": self._dt(hours=-1), "signup_deadline": self._dt(hours=-2)})
+        regs[self.member].with_user(self.union_officer).action_mark_attended()
+        regs[self.member].with_user(self.union_officer).write({"score": 180})
         regs[self.member2].write({"attended": True, "score": 200})
         regs[self.member3].write({"attended": True, "score": 180})
         regs[self.officer_member].write({"attended": False, "score": 0})

@@ -30,10 +30,10 @@ class TestUnionFlow(SchoolUnionCommon):
         self.assertEqual(event.registration_count, 3)
         # the day of the contest: attendance, scores, ranking, expenses
         with freeze_time(self._dt(days=7, hours=3)):
+            event.registration_ids.with_user(self.union_officer).action_mark_attended()
             with Form(event.with_user(self.union_officer)) as form:
                 for index in range(len(form.registration_ids)):
                     with form.registration_ids.edit(index) as line:
-                        line.attended = True
                         line.score = {self.member: 165, self.member2: 182, self.member3: 140}[
                             self.env["school.union.member"].browse(line.member_id.id)
                         ]

@@ -24,7 +24,8 @@ class TestUnionMember(SchoolUnionCommon):
 
     def test_leaving_sets_date(self):
         """A member who leaves or retires gets a leave date; it cannot precede joining."""
-        self.member3.status = "retired"
+        self.member3.with_user(self.union_officer).action_retire()
+        self.assertEqual(self.member3.status, "retired")
         self.assertTrue(self.member3.leave_date)
         with self.assertRaises(ValidationError):
             self.member3.leave_date = "2000-01-01"
@@ -49,7 +50,7 @@ class TestUnionMember(SchoolUnionCommon):
     def test_retiree_visits(self):
         """A retiree keeps contacts and the date of the last visit."""
         retiree = self.env["school.union.retiree"].create({
-            "name": "陈老师", "phone": "13900000000", "contact_name": "陈小明", "contact_phone": "13900000001",
+            "name": "陈老师", "contact_consent": True, "phone": "13900000000", "contact_name": "陈小明", "contact_phone": "13900000001",
             "company_id": self.school.id,
             "visit_ids": [
                 (0, 0, {"date": "2026-01-20", "visit_type": "festival", "gift": "春节慰问品"}),
@@ -71,14 +72,17 @@ class TestUnionMember(SchoolUnionCommon):
         self.assertEqual(action["context"]["default_employee_id"], newcomer.id)
 
     def test_retiring_adds_retiree(self):
-        """A member who retires is added once to the retirees, with the employee's contacts."""
-        self.member3.employee_id.write({"private_phone": "13912345678", "emergency_contact": "张小明"})
-        self.member3.with_user(self.union_officer).status = "retired"
+        """A member who retires is added once to the retirees, without the HR-private details."""
+        self.member3.employee_id.write({
+            "private_phone": "13912345678", "emergency_contact": "张小明", "emergency_phone": "13900000009",
+            "birthday": "1966-05-04",
+        })
+        self.member3.with_user(self.union_officer).action_retire()
         retiree = self.env["school.union.retiree"].search([("member_id", "=", self.member3.id)])
         self.assertRecordValues(retiree, [{
-            "name": "张老师", "phone": "13912345678", "contact_name": "张小明",
-            "retire_date": self.member3.leave_date,
+            "name": "张老师", "phone": False, "contact_name": False, "contact_phone": False, "birthday": False,
+            "retire_date": self.member3.leave_date, "contact_consent": False,
         }])
-        self.member3.status = "active"
-        self.member3.status = "retired"
+        self.member3.with_user(self.union_officer).action_reactivate()
+        self.member3.with_user(self.union_officer).action_retire()
         self.assertEqual(self.env["school.union.retiree"].search_count([("member_id", "=", self.member3.id)]), 1)

@@ -105,8 +105,13 @@ class TestUnionWelfare(SchoolUnionCommon):
         self.assertEqual(mine.signed_user_id, self.member_user)
         with self.assertRaisesText(UserError, "already signed"):
             mine.with_user(self.member_user).action_sign()
-        # an officer records a sign-off for a member who signed on paper
-        theirs.with_user(self.union_officer).action_sign()
+        # an officer cannot sign for the member; the member signs in person on the officer's device
+        with self.assertRaisesText(UserError, "Only"):
+            theirs.with_user(self.union_officer).action_sign()
+        theirs.with_user(self.union_officer).action_sign_in_person()
+        self.assertEqual(theirs.signed_user_id, self.member2_user)
+        self.assertEqual(theirs.signed_witness_user_id, self.union_officer)
+        self.assertIn("in person", theirs.message_ids[0].body)
         self.assertEqual(distribution.signed_count, 2)
         with self.assertRaises(UserError):
             distribution.action_cancel()

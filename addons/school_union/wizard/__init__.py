@@ -1,0 +1,1 @@
+from . import school_union_election_stop
