@@ -23,10 +23,9 @@ class SchoolPeriodWizard(models.AbstractModel):
     _check_company_auto = True
 
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
-    period = fields.Selection(
-        [("day", "One Day"), ("month", "One Month"), ("term", "One Term"), ("range", "Date Range")],
-        required=True, default="month",
-    )
+    # labels translated in code: a selection declared here and reflected on each wizard's model
+    # would be translated only by school_base's po, loaded before the domain addons' wizards exist
+    period = fields.Selection(selection="_selection_period", required=True, default="month")
     date = fields.Date(
         string="Day or Month", default=lambda self: self._default_date(),
         help="Any day of the month to report on.",
@@ -49,6 +48,14 @@ class SchoolPeriodWizard(models.AbstractModel):
         return self.env["school.term"].search(
             [("company_id", "=", self.env.company.id), ("is_current", "=", True)], limit=1
         )
+
+    def _selection_period(self):
+        return [
+            ("day", self.env._("One Day")),
+            ("month", self.env._("One Month")),
+            ("term", self.env._("One Term")),
+            ("range", self.env._("Date Range")),
+        ]
 
     @api.depends("period", "date", "term_id")
     def _compute_dates(self):
