@@ -32,7 +32,7 @@ class SchoolPeriodWizard(models.AbstractModel):
     )
     term_id = fields.Many2one(
         "school.term", string="Term", check_company=True,
-        default=lambda self: self._default_term_id(),
+        compute="_compute_term_id", store=True, readonly=False, precompute=True,
     )
     date_from = fields.Date(
         string="From", required=True, compute="_compute_dates", store=True, readonly=False, precompute=True,
@@ -44,11 +44,6 @@ class SchoolPeriodWizard(models.AbstractModel):
     def _default_date(self):
         return fields.Date.context_today(self)
 
-    def _default_term_id(self):
-        return self.env["school.term"].search(
-            [("company_id", "=", self.env.company.id), ("is_current", "=", True)], limit=1
-        )
-
     def _selection_period(self):
         return [
             ("day", self.env._("One Day")),
@@ -56,6 +51,15 @@ class SchoolPeriodWizard(models.AbstractModel):
             ("term", self.env._("One Term")),
             ("range", self.env._("Date Range")),
         ]
+
+    @api.depends("company_id")
+    def _compute_term_id(self):
+        """The school's current term, offered when the period is a term."""
+        for wizard in self:
+            if wizard.term_id.company_id != wizard.company_id:
+                wizard.term_id = self.env["school.term"].search(
+                    [("company_id", "=", wizard.company_id.id), ("is_current", "=", True)], limit=1
+                )
 
     @api.depends("period", "date", "term_id")
     def _compute_dates(self):
