@@ -7,7 +7,7 @@
     "author": "School Logistics Team",
     "website": "https://github.com/school-logistics/school-logistics",
     "license": "LGPL-3",
-    "depends": ["hr", "mail", "web"],
+    "depends": ["hr", "mail", "web", "report_xlsx"],
     "data": [
         "security/school_base_groups.xml",
         "security/ir.model.access.csv",

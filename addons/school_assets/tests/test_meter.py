@@ -138,7 +138,7 @@ class TestMeter(SchoolBaseCommon):
         self._read(self.water, DAY1 + timedelta(days=1), 112.5)
         self._read(self.water, DAY1 + timedelta(days=2), 120)
         with Form(self.env["school.assets.meter.month.report"].with_user(self.officer)) as form:
-            form.month = date(2026, 3, 15)
+            form.date = date(2026, 3, 15)
             form.place_ids.add(self.canteen)
         wizard = form.record
         self.assertEqual(wizard.action_print()["report_type"], "xlsx")

@@ -1,10 +1,4 @@
-from datetime import datetime, time
-
-import pytz
-from dateutil.relativedelta import relativedelta
-
-from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo import fields, models
 
 LEDGER_REPORTS = {
     "repair": "school_assets.action_report_school_assets_repair_ledger_xlsx",
@@ -17,20 +11,12 @@ class SchoolAssetsLedgerReport(models.TransientModel):
     """Print a ledger of the logistics office (维修台账, 采购台账, 领用台账) for a period."""
 
     _name = "school.assets.ledger.report"
+    _inherit = "school.period.wizard"
     _description = "Logistics Ledger Report"
-    _check_company_auto = True
 
     ledger = fields.Selection(
         [("repair", "Repair Ledger"), ("purchase", "Purchase Ledger"), ("requisition", "Requisition Ledger")],
         required=True, default="repair",
-    )
-    date_from = fields.Date(
-        string="From", required=True,
-        default=lambda self: fields.Date.context_today(self).replace(day=1),
-    )
-    date_to = fields.Date(
-        string="To", required=True,
-        default=lambda self: fields.Date.context_today(self).replace(day=1) + relativedelta(months=1, days=-1),
     )
     maintenance_team_id = fields.Many2one(
         "maintenance.team", string="Repair Team", check_company=True,
@@ -43,43 +29,6 @@ class SchoolAssetsLedgerReport(models.TransientModel):
     class_id = fields.Many2one(
         "school.class", string="Class", check_company=True, help="Leave empty for every class."
     )
-    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
-
-    @api.constrains("date_from", "date_to")
-    def _check_dates(self):
-        for wizard in self:
-            if wizard.date_from > wizard.date_to:
-                raise ValidationError(_("The period of the ledger ends before it starts."))
-
-    # period ------------------------------------------------------------------------------
-
-    def _tz(self):
-        return pytz.timezone(self.env.context.get("tz") or self.env.user.tz or "Asia/Shanghai")
-
-    def _period_bounds(self):
-        """The period as naive UTC datetimes [start, end): whole local days from date_from to date_to."""
-        self.ensure_one()
-        tz = self._tz()
-        start = tz.localize(datetime.combine(self.date_from, time.min))
-        end = tz.localize(datetime.combine(self.date_to + relativedelta(days=1), time.min))
-        return (
-            start.astimezone(pytz.utc).replace(tzinfo=None),
-            end.astimezone(pytz.utc).replace(tzinfo=None),
-        )
-
-    def _local(self, value):
-        """A UTC datetime as the local time string the school reads."""
-        if not value:
-            return ""
-        return pytz.utc.localize(value).astimezone(self._tz()).strftime("%Y-%m-%d %H:%M")
-
-    def _local_date(self, value):
-        if not value:
-            return False
-        return pytz.utc.localize(value).astimezone(self._tz()).date()
-
-    def _period_label(self):
-        return _("Period: %(start)s – %(end)s", start=self.date_from, end=self.date_to)
 
     # records -----------------------------------------------------------------------------
 
@@ -132,8 +81,9 @@ class SchoolAssetsLedgerReport(models.TransientModel):
             "requisition": self._get_requisition_lines,
         }[self.ledger]()
 
-    def action_print(self):
-        self.ensure_one()
+    def _get_report_xmlid(self):
+        return LEDGER_REPORTS[self.ledger]
+
+    def _check_printable(self):
         if not self._get_records():
-            raise UserError(_("Nothing to report for %(school)s in this period.", school=self.company_id.name))
-        return self.env.ref(LEDGER_REPORTS[self.ledger]).report_action(self, config=False)
+            self._raise_nothing_to_report()

@@ -1,1 +1,2 @@
+from . import school_period_wizard
 from . import school_term_plan_copy

@@ -1,47 +1,19 @@
-import pytz
-
 from odoo import _, models
 
 
-def _local(record, value):
-    """The time in the printing user's time zone, the one the wizard's days are cut in."""
-    if not value:
-        return ""
-    tz = pytz.timezone(record.env.user.tz or "Asia/Shanghai")
-    return pytz.utc.localize(value).astimezone(tz).strftime("%Y-%m-%d %H:%M")
-
-
 class SchoolCanteenLedgerXlsxMixin(models.AbstractModel):
+    """A canteen ledger of the wizard's period: the rows, then the counts under them."""
+
     _name = "report.school_canteen.ledger_xlsx_mixin"
-    _inherit = "report.report_xlsx.abstract"
+    _inherit = "report.school_base.xlsx_table"
     _description = "Canteen Ledger (xlsx) Layout"
 
     def _write_ledger(self, workbook, wizard, title, columns, records, totals):
-        sheet = workbook.add_worksheet(title)
-        bold = workbook.add_format({"bold": True, "font_size": 14})
-        header = workbook.add_format({"bold": True, "border": 1, "bg_color": "#D9E1F2", "text_wrap": True})
-        cell = workbook.add_format({"border": 1, "text_wrap": True, "valign": "top"})
-        sheet.merge_range(0, 0, 0, len(columns), f"{wizard.company_id.name} {title}", bold)
-        sheet.write(1, 0, _("Period: %(start)s – %(end)s", start=wizard.date_from, end=wizard.date_to))
-        sheet.write(2, 0, _("No."), header)
-        for col, (name, width, _getter) in enumerate(columns, start=1):
-            sheet.write(2, col, name, header)
-            sheet.set_column(col, col, width)
-        row = 2
-        for row, record in enumerate(records, start=3):
-            sheet.write_number(row, 0, row - 2, cell)
-            for col, (_name, _width, getter) in enumerate(columns, start=1):
-                value = getter(record)
-                if isinstance(value, (int, float)) and not isinstance(value, bool):
-                    sheet.write_number(row, col, value, cell)
-                else:
-                    sheet.write(row, col, value or "", cell)
-        row += 2
-        for label, value in totals:
-            sheet.write(row, 0, label, header)
-            sheet.write_number(row, 1, value, header)
-            row += 1
-        sheet.freeze_panes(3, 1)
+        sheet = self._add_sheet(workbook, title)
+        row = self._write_table(
+            workbook, sheet, f"{wizard.company_id.name} {title}", columns, records, info=[wizard._period_label()]
+        )
+        self._write_totals(workbook, sheet, row + 1, totals, col=0)
         return sheet
 
 
@@ -53,13 +25,12 @@ class SchoolCanteenAcceptanceLedgerXlsx(models.AbstractModel):
     _description = "Ingredient Acceptance Ledger (xlsx)"
 
     def _get_columns(self):
-        Move = self.env["stock.move"]
-        acceptance = dict(Move._fields["canteen_acceptance"]._description_selection(self.env))
-        sensory = dict(Move._fields["canteen_sensory_result"]._description_selection(self.env))
-        residue = dict(Move._fields["canteen_residue_result"]._description_selection(self.env))
+        acceptance = self._labels("stock.move", "canteen_acceptance")
+        sensory = self._labels("stock.move", "canteen_sensory_result")
+        residue = self._labels("stock.move", "canteen_residue_result")
         yes, no = _("Yes"), _("No")
         return [
-            (_("Received On"), 17, lambda m: _local(m, m.picking_id.date_done)),
+            (_("Received On"), 17, lambda m: self._local(m.picking_id.date_done)),
             (_("Receipt"), 16, lambda m: m.picking_id.name),
             (_("Supplier"), 26, lambda m: m.picking_id.partner_id.commercial_partner_id.name),
             (_("Product"), 18, lambda m: m.product_id.name),
@@ -97,11 +68,10 @@ class SchoolCanteenResidueLedgerXlsx(models.AbstractModel):
     _description = "Pesticide Residue Test Ledger (xlsx)"
 
     def _get_columns(self):
-        Test = self.env["school.canteen.residue.test"]
-        methods = dict(Test._fields["method"]._description_selection(self.env))
-        results = dict(Test._fields["result"]._description_selection(self.env))
+        methods = self._labels("school.canteen.residue.test", "method")
+        results = self._labels("school.canteen.residue.test", "result")
         return [
-            (_("Tested On"), 17, lambda t: _local(t, t.test_date)),
+            (_("Tested On"), 17, lambda t: self._local(t.test_date)),
             (_("Reference"), 16, lambda t: t.name),
             (_("Vegetable"), 16, lambda t: t.product_id.name),
             (_("Batch"), 12, lambda t: t.lot_id.name or ""),

@@ -1,20 +1,14 @@
 from collections import OrderedDict
 
-from odoo import _, fields, models
+from odoo import _, models
 
 
 class SchoolCanteenLedgerXlsx(models.AbstractModel):
     """食堂台账: samples, disinfection, accompaniment or morning checks of a period, with totals."""
 
     _name = "report.school_canteen.ledger_xlsx"
-    _inherit = "report.report_xlsx.abstract"
+    _inherit = "report.school_base.xlsx_table"
     _description = "Canteen Ledger (xlsx)"
-
-    def _labels(self, model, fname):
-        return dict(self.env[model]._fields[fname]._description_selection(self.env))
-
-    def _dt(self, record, value):
-        return fields.Datetime.context_timestamp(record, value).strftime("%Y-%m-%d %H:%M") if value else ""
 
     # ------------------------------------------------------------------
     # Columns (title, width, getter) and totals (title, function of records) per ledger
@@ -29,8 +23,8 @@ class SchoolCanteenLedgerXlsx(models.AbstractModel):
             (_("Sample Fridge"), 16, lambda r: r.fridge_id.name or ""),
             (_("Fridge Temperature (°C)"), 12, lambda r: r.fridge_temperature),
             (_("Sampled By"), 10, lambda r: r.sampler_employee_id.name or ""),
-            (_("Sampled At"), 17, lambda r: self._dt(r, r.sample_datetime)),
-            (_("Discarded At"), 17, lambda r: self._dt(r, r.discard_datetime)),
+            (_("Sampled At"), 17, lambda r: self._local(r.sample_datetime)),
+            (_("Discarded At"), 17, lambda r: self._local(r.discard_datetime)),
             (_("Discarded By"), 10, lambda r: r.discarder_employee_id.name or ""),
         ]
 
@@ -126,51 +120,27 @@ class SchoolCanteenLedgerXlsx(models.AbstractModel):
     def generate_xlsx_report(self, workbook, data, wizards):
         wizard = wizards[:1]
         records = wizard._get_records()
-        ledgers = dict(wizard._fields["ledger"]._description_selection(self.env))
-        columns = getattr(self, f"_columns_{wizard.ledger}")()
-        totals = getattr(self, f"_totals_{wizard.ledger}")()
-        title = workbook.add_format({"bold": True, "font_size": 14})
-        header = workbook.add_format({"bold": True, "border": 1, "bg_color": "#D9E1F2", "text_wrap": True})
-        cell = workbook.add_format({"border": 1, "text_wrap": True, "valign": "top"})
+        ledgers = self._labels(wizard._name, "ledger")
         heading = _(
             "%(school)s %(ledger)s Ledger %(start)s ~ %(end)s", school=wizard.company_id.name,
             ledger=ledgers[wizard.ledger], start=wizard.date_from, end=wizard.date_to,
         )
+        sheet = self._add_sheet(workbook, _("Ledger"))
+        self._write_table(workbook, sheet, heading, getattr(self, f"_columns_{wizard.ledger}")(), records)
 
-        sheet = workbook.add_worksheet(_("Ledger"))
-        sheet.write(0, 0, heading, title)
-        sheet.write(2, 0, _("No."), header)
-        for col, (name, width, _getter) in enumerate(columns, start=1):
-            sheet.write(2, col, name, header)
-            sheet.set_column(col, col, width)
-        for row, record in enumerate(records, start=3):
-            sheet.write_number(row, 0, row - 2, cell)
-            for col, (_name, _width, getter) in enumerate(columns, start=1):
-                value = getter(record)
-                if isinstance(value, (int, float)) and not isinstance(value, bool):
-                    sheet.write_number(row, col, value, cell)
-                else:
-                    sheet.write(row, col, value, cell)
-        sheet.freeze_panes(3, 1)
-
-        summary = workbook.add_worksheet(_("Totals"))
-        summary.write(0, 0, heading, title)
-        summary.set_column(0, len(totals), 14)
-        summary.write(2, 0, _("Day") if wizard.group_by == "day" else _("Month"), header)
-        for col, (name, _function) in enumerate(totals, start=1):
-            summary.write(2, col, name, header)
         # ids per period, then one recordset each: adding records one by one is quadratic
         periods = OrderedDict()
         for record in records:
             periods.setdefault(wizard._period_key(record.date), []).append(record.id)
-        row = 2
-        for key, ids in periods.items():
-            recs = records.browse(ids).with_prefetch(records._prefetch_ids)
-            row += 1
-            summary.write(row, 0, key, cell)
-            for col, (_name, function) in enumerate(totals, start=1):
-                summary.write_number(row, col, function(recs), cell)
-        row += 1
-        summary.write(row, 0, _("Total"), header)
-        for col, (_name, function) in enumerate(totals, start=1):
-            summary.write_number(row, col, function(records), header)
+        totals = getattr(self, f"_totals_{wizard.ledger}")()
+
+        def of_period(item):
+            return records.browse(item[1]).with_prefetch(records._prefetch_ids)
+
+        columns = [(_("Day") if wizard.group_by == "day" else _("Month"), 14, lambda item: item[0])] + [
+            (name, 14, lambda item, function=function: function(of_period(item))) for name, function in totals
+        ]
+        sheet = self._add_sheet(workbook, _("Totals"))
+        row = self._write_table(workbook, sheet, heading, columns, periods.items(), numbered=False)
+        grand_totals = [function(records) for _name, function in totals]
+        self._write_row(sheet, row, [_("Total"), *grand_totals], workbook, style="header")

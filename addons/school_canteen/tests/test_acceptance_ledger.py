@@ -90,12 +90,11 @@ class TestCanteenLedgers(CanteenAcceptanceCommon):
 
     def test_range_and_other_school(self):
         """A date range must run forward; another school's ledger holds none of ours."""
-        wizard = self.env["school.canteen.ledger.report"].with_user(self.canteen_manager).create({
-            "ledger": "acceptance", "period": "range", "date_from": "2026-10-13", "date_to": "2026-10-12",
-            "company_id": self.school.id,
-        })
         with self.assertRaisesRegex(UserError, "ends before"):
-            wizard.action_print()
+            self.env["school.canteen.ledger.report"].with_user(self.canteen_manager).create({
+                "ledger": "acceptance", "period": "range", "date_from": "2026-10-13", "date_to": "2026-10-12",
+                "company_id": self.school.id,
+            })
         other = self.env["school.canteen.ledger.report"].with_user(self.other_canteen_manager).with_context(
             allowed_company_ids=self.other_school.ids
         ).create({

@@ -1,7 +1,4 @@
-from dateutil.relativedelta import relativedelta
-
-from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo import fields, models
 
 LEDGERS = [
     ("sample", "Food Samples"),
@@ -13,27 +10,13 @@ LEDGERS = [
 
 class SchoolCanteenLedger(models.TransientModel):
     _name = "school.canteen.ledger"
+    _inherit = "school.period.wizard"
     _description = "Canteen Ledger Export"
 
     ledger = fields.Selection(LEDGERS, required=True, default="sample")
-    date_from = fields.Date(
-        string="From", required=True,
-        default=lambda self: fields.Date.context_today(self).replace(day=1),
-    )
-    date_to = fields.Date(
-        string="To", required=True,
-        default=lambda self: fields.Date.context_today(self).replace(day=1) + relativedelta(months=1, days=-1),
-    )
     group_by = fields.Selection(
         [("day", "By Day"), ("month", "By Month")], string="Totals", required=True, default="day"
     )
-    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
-
-    @api.constrains("date_from", "date_to")
-    def _check_dates(self):
-        for wizard in self:
-            if wizard.date_to < wizard.date_from:
-                raise UserError(_("The ledger period must end after it starts."))
 
     def _get_records(self):
         """Records of the chosen ledger in the period (override point for more ledgers)."""
@@ -52,6 +35,5 @@ class SchoolCanteenLedger(models.TransientModel):
     def _period_key(self, day):
         return day.strftime("%Y-%m-%d") if self.group_by == "day" else day.strftime("%Y-%m")
 
-    def action_print(self):
-        self.ensure_one()
-        return self.env.ref("school_canteen.action_report_school_canteen_ledger_xlsx").report_action(self)
+    def _get_report_xmlid(self):
+        return "school_canteen.action_report_school_canteen_ledger_xlsx"

@@ -313,7 +313,7 @@ class TestMonthReport(HazardCommon):
         with freeze_time("2026-11-02 02:00:00"):
             self._report(category="fire")  # next month: not counted
             wizard = self.env["school.safety.month.report"].with_user(self.safety_manager).create(
-                {"month_date": "2026-10-20", "company_id": self.school.id}
+                {"date": "2026-10-20", "company_id": self.school.id}
             )
             action = wizard.action_print()
             self.assertEqual(action["report_name"], "school_safety.safety_month_xlsx")

@@ -146,7 +146,7 @@ class TestUnionWelfare(SchoolUnionCommon):
         self.assertEqual(kind, "xlsx")
         book = openpyxl.load_workbook(io.BytesIO(content))
         ledger, totals = book.worksheets
-        self.assertEqual(ledger.max_row, 3 + 3 + 1)  # title, blank, header, 3 welfares, total
+        self.assertEqual(ledger.max_row, 3 + 3 + 2)  # title, school, header, 3 welfares, blank, total
         rows = {row[0]: row for row in totals.iter_rows(values_only=True) if row[0]}
         self.assertEqual(rows[self.member.name][-1], 500)
         self.assertEqual(rows[self.member2.name][-1], 1000)
