@@ -126,8 +126,12 @@ class SchoolSafetyEvent(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_approved(self):
-        if any(event.state in ("approved", "held") for event in self):
-            raise UserError(_("An approved or held event stays on record; cancel it instead."))
+        for event in self:
+            if event.state != "draft":
+                raise UserError(
+                    _("Event %(name)s is no longer a draft: it stays on record (cancel it if it will not take place).",
+                      name=event.name)
+                )
 
     def _is_locked(self):
         self.ensure_one()

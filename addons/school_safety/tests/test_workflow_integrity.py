@@ -227,8 +227,20 @@ class TestWorkflowIntegrity(AgreementCommon, EmergencyPlanCommon):
         hazard.with_user(self.safety).action_submit_recheck()
         note = hazard.with_user(self.safety).message_post(body="已加固，请复查", message_type="comment")
         self._assert_refused(hazard, lambda: hazard.with_user(self.safety).action_recheck_pass())
-        hazard.with_user(self.manager).action_recheck_pass()
+        hazard.with_user(self.manager).with_context(tracking_disable=False, mail_notrack=False).action_recheck_pass()
         self.assertRecordValues(hazard, [{"state": "closed", "recheck_user_id": self.manager.id}])
+        self.env.flush_all()
+        self.env.cr.precommit.run()  # tracking values are written at commit
+        closing = self.env["mail.message"].search(
+            [("model", "=", hazard._name), ("res_id", "=", hazard.id)]
+        ).filtered(lambda m: m.sudo().tracking_value_ids)
+        self.assertTrue(closing, "the closing is tracked")
+        for user in (self.safety, self.manager):
+            with self.assertRaises(AccessError):
+                closing.with_user(user).unlink()
+            with self.assertRaises(AccessError):
+                closing.with_user(user).write({"body": "改写"})
+        self.assertTrue(closing.exists())
         # the chatter of the closed hazard stays as it was, even the fixer's own comment
         with self.assertRaises(Exception) as catcher:
             note.with_user(self.safety).write({"body": "其实没修"})
@@ -399,6 +411,10 @@ class TestWorkflowIntegrity(AgreementCommon, EmergencyPlanCommon):
             self._assert_refused(event, lambda: event.write({"expected_count": 10}))
             self._assert_refused(event, lambda: event.action_reset_draft())
             self._assert_refused(event, lambda: event.with_user(self.safety).unlink())
+        cancelled = self._new_event(name="秋游").with_user(self.staff)
+        cancelled.action_cancel()
+        self._assert_refused(cancelled, lambda: cancelled.with_user(self.safety).unlink())
+        self._new_event(name="草稿活动").with_user(self.safety).unlink()
 
     # ------------------------------------------------------------------
     # Agreements
