@@ -250,6 +250,19 @@ class TestWorkflowIntegrity(AgreementCommon, EmergencyPlanCommon):
         self.assertIsInstance(catcher.exception, REFUSED)
         self.assertIn("已加固", note.body)
 
+    def test_copy_starts_over(self):
+        """A copy starts at the first step, and a copy cannot be asked for in a later one."""
+        plan = self.approved_plan.with_user(self.safety)
+        copy = plan.copy()
+        self.assertRecordValues(copy, [{"state": "draft", "approved_user_id": False, "date_approved": False,
+                                        "version": plan.version + 1}])
+        with self.assertRaises(UserError):
+            plan.copy({"state": "approved"})
+        drill = self.held_drill.with_user(self.safety)
+        self.assertEqual(drill.copy().state, "planned")
+        with self.assertRaises(UserError):
+            drill.copy({"state": "held"})
+
     def test_hazard_photo_attachment_side_door(self):
         """The photos of a hazard are not swapped through ir.attachment."""
         hazard = self._new_hazard(photo=SIGNATURE)
