@@ -6,6 +6,7 @@ from . import res_company
 from . import res_config_settings
 from . import school_safety_visitor
 from . import school_safety_leave_slip
+from . import school_safety_activity_mixin
 from . import school_safety_drill
 from . import school_safety_agreement
 from . import maintenance_equipment

@@ -3,7 +3,7 @@ from datetime import timedelta
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 
 # Same units as maintenance.request.repeat_unit, so a category default is copied as is.
@@ -23,6 +23,9 @@ SAFETY_ALERTS = [
     ("overdue", "Overdue"),
 ]
 ALERT_DAYS = 30
+# Computed from the refill and expiry dates (and refreshed by the daily cron): never written by hand,
+# or an overdue extinguisher could be shown as OK.
+SAFETY_COMPUTED_FIELDS = ("safety_due_date", "safety_alert", "is_safety_equipment")
 
 
 class MaintenanceEquipmentCategory(models.Model):
@@ -215,13 +218,29 @@ class MaintenanceEquipment(models.Model):
         if self.school_place_id:
             self.location = self.school_place_id.complete_name
 
+    def _check_safety_computed_fields(self, vals):
+        if self.env.su:
+            return
+        for fname in SAFETY_COMPUTED_FIELDS:
+            if fname in vals:
+                raise UserError(
+                    _(
+                        "%(field)s of an equipment follows from its category, refill and expiry dates; "
+                        "change those instead.",
+                        field=self._fields[fname]._description_string(self.env),
+                    )
+                )
+
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._check_safety_computed_fields(vals)
         equipments = super().create(vals_list)
         equipments._school_safety_schedule_checks()
         return equipments
 
     def write(self, vals):
+        self._check_safety_computed_fields(vals)
         res = super().write(vals)
         if "category_id" in vals:
             self._school_safety_schedule_checks()

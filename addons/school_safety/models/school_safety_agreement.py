@@ -3,6 +3,7 @@ from odoo.exceptions import UserError
 from odoo.tools import html_translate
 
 from odoo.addons.school_base.models.school_lock_mixin import MAIL_FIELD_PREFIXES
+from odoo.addons.school_base.models.school_workflow_mixin import in_workflow_step, workflow_action
 
 AGREEMENT_ROLES = [
     ("teacher", "Teacher"),
@@ -47,7 +48,9 @@ class SchoolSafetyAgreementTemplate(models.Model):
 class SchoolSafetyAgreementCampaign(models.Model):
     _name = "school.safety.agreement.campaign"
     _description = "Safety Responsibility Agreement Campaign"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin"]
+    # a closed campaign is reopened by its button
+    _lock_editable_fields = ("state",)
     _order = "date_issue desc, id desc"
     _check_company_auto = True
 
@@ -98,6 +101,14 @@ class SchoolSafetyAgreementCampaign(models.Model):
             campaign.agreement_count = campaign.signed_count + campaign.unsigned_count
             campaign.unsigned_employee_ids = unsigned.get(campaign, self.env["hr.employee"])
 
+    def _is_locked(self):
+        self.ensure_one()
+        return self.state == "done"
+
+    def _get_lock_message(self):
+        self.ensure_one()
+        return _("Campaign %(name)s is closed: reopen it to change it.", name=self.name)
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_issued(self):
         if self.agreement_ids:
@@ -109,8 +120,10 @@ class SchoolSafetyAgreementCampaign(models.Model):
             line.employee_ids |= line._get_suggested_employees()
         return True
 
+    @workflow_action
     def action_issue(self):
         """Issue one agreement per employee and template; never twice to the same person."""
+        self.check_access("write")
         Agreement = self.env["school.safety.agreement"]
         for campaign in self:
             if campaign.state == "done":
@@ -148,12 +161,19 @@ class SchoolSafetyAgreementCampaign(models.Model):
             "company_id": self.company_id.id,
         }
 
+    @workflow_action
     def action_close(self):
+        self.check_access("write")
+        self._check_state(("issued",), _("closed"))
         self.write({"state": "done"})
         return True
 
+    @workflow_action
     def action_reopen(self):
-        self.write({"state": "issued" if self.agreement_ids else "draft"})
+        self.check_access("write")
+        self._check_state(("done",), _("reopened"))
+        for campaign in self:
+            campaign.write({"state": "issued" if campaign.agreement_ids else "draft"})
         return True
 
     def action_view_agreements(self):
@@ -171,6 +191,8 @@ class SchoolSafetyAgreementCampaign(models.Model):
 class SchoolSafetyAgreementCampaignLine(models.Model):
     _name = "school.safety.agreement.campaign.line"
     _description = "Safety Agreement Campaign Line"
+    _inherit = ["school.lock.mixin"]
+    _lock_parent_field = "campaign_id"
     _order = "campaign_id, sequence, id"
     _check_company_auto = True
 
@@ -224,8 +246,15 @@ class SchoolSafetyAgreementCampaignLine(models.Model):
 class SchoolSafetyAgreement(models.Model):
     _name = "school.safety.agreement"
     _description = "Safety Responsibility Agreement"
-    _inherit = ["mail.thread", "mail.activity.mixin", "school.lock.mixin", "school.reference.mixin"]
+    _inherit = [
+        "mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin", "school.reference.mixin",
+    ]
     _order = "campaign_id desc, state, employee_id, id"
+    # Who signs what is fixed when the campaign issues the agreement; the signing fields are set by
+    # signing. A safety manager cannot hand an issued agreement to someone else (or to themselves).
+    _workflow_fields = (
+        "campaign_id", "template_id", "employee_id", "body", "signed_by", "signed_user_id", "signed_on",
+    )
     _check_company_auto = True
 
     campaign_id = fields.Many2one(
@@ -281,7 +310,7 @@ class SchoolSafetyAgreement(models.Model):
 
     def write(self, vals):
         self._check_unlocked(vals)  # first, so that a signed agreement says so (the mixin checks again)
-        if not all(field.startswith(MAIL_FIELD_PREFIXES) for field in vals):
+        if not in_workflow_step(self.env) and not all(field.startswith(MAIL_FIELD_PREFIXES) for field in vals):
             if "signature" in vals:
                 self._check_signer()
             editable = {"signature"} | set(self._get_employee_editable_fields())
@@ -324,8 +353,13 @@ class SchoolSafetyAgreement(models.Model):
                 user_id=agreement.user_id.id,
             )
 
+    @workflow_action
     def action_sign(self):
-        """Sign with the signature drawn on the form; afterwards nobody can change it."""
+        """Sign with the signature drawn on the form; afterwards nobody can change it.
+
+        The employee signs on their own login. An employee without a login signs in person on
+        the safety manager's device, and the chatter says so.
+        """
         self._check_signer()
         for agreement in self:
             if agreement.state != "issued":
@@ -333,15 +367,32 @@ class SchoolSafetyAgreement(models.Model):
             if not agreement.signature:
                 raise UserError(_("Draw your signature before signing agreement %(name)s.", name=agreement.name))
         for agreement in self:
-            # sudo: the employee may only draw the signature; the signing fields are set by
-            # this step, after the signer and the signature were checked above
-            agreement.sudo().write(
-                {
-                    "state": "signed",
-                    "signed_by": agreement.employee_id.name,
-                    "signed_user_id": self.env.user.id,
-                    "signed_on": fields.Datetime.now(),
-                }
-            )
+            vals = {
+                "state": "signed",
+                "signed_by": agreement.employee_id.name,
+                "signed_user_id": self.env.user.id,
+                "signed_on": fields.Datetime.now(),
+            }
+            if agreement.user_id:
+                agreement._school_sign("employee_id", vals, in_person=self.env.su)
+            else:
+                agreement._sign_in_person_without_login(vals)
         self.activity_feedback(["mail.mail_activity_data_todo"])
         return True
+
+    @workflow_action
+    def _sign_in_person_without_login(self, vals):
+        """An employee without a login signs on the safety manager's device (checked by
+        ``_check_signer``); school_base's ``_school_sign`` needs the signer's login, so the
+        in-person signature is recorded and logged here."""
+        self.ensure_one()
+        self._check_user_in(
+            ("school_safety.group_safety_manager",),
+            _("Only a safety manager records the signature of an employee without a login."),
+        )
+        self.write(vals)
+        how = _(
+            "signed in person by %(signer)s on the device of %(user)s",
+            signer=self.employee_id.name, user=self.env.user.name,
+        )
+        self.message_post(body=_("Signature: %(how)s.", how=how), subtype_xmlid="mail.mt_note")

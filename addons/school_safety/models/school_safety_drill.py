@@ -3,6 +3,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.school_base.models.school_workflow_mixin import workflow_action
+
 from .school_safety_hazard import HAZARD_CATEGORIES
 
 DRILL_TYPES = [
@@ -23,7 +25,9 @@ HELD_STATES = ("held", "evaluated")
 class SchoolSafetyDrill(models.Model):
     _name = "school.safety.drill"
     _description = "Safety Drill"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "school.safety.activity.mixin"]
+    _held_states = HELD_STATES
+    _locked_states = ("evaluated",)
     _order = "date_planned desc, id desc"
     _check_company_auto = True
 
@@ -136,6 +140,14 @@ class SchoolSafetyDrill(models.Model):
                     _("Drill %(name)s: the evacuation time must be positive.", name=drill.name)
                 )
 
+    @api.constrains("date_held", "state")
+    def _check_date_held(self):
+        for drill in self:
+            if drill.date_held and drill.state not in HELD_STATES:
+                raise ValidationError(
+                    _("Drill %(name)s was not held: it has no date held yet.", name=drill.name)
+                )
+
     @api.constrains("date_planned", "term_id")
     def _check_date_in_term(self):
         for drill in self:
@@ -179,25 +191,11 @@ class SchoolSafetyDrill(models.Model):
                 vals["term_id"] = term.id
         return super().create(vals_list)
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_held(self):
-        if any(drill.state in HELD_STATES for drill in self):
-            raise UserError(_("A drill that was held stays on record; it cannot be deleted."))
-
     # ------------------------------------------------------------------
     # Workflow
     # ------------------------------------------------------------------
-    def _check_state(self, allowed):
-        for drill in self:
-            if drill.state not in allowed:
-                state = dict(self._fields["state"]._description_selection(self.env))[drill.state]
-                raise UserError(
-                    _("Drill %(name)s is %(state)s: this step is not possible now.", name=drill.name, state=state)
-                )
-
-    def action_hold(self):
-        """The drill took place: record when, who and how fast people got out."""
-        self._check_state(("planned",))
+    def _check_can_hold(self):
+        """Who took part and, for an evacuation, how fast people got out."""
         for drill in self:
             if not drill.participant_count:
                 raise UserError(
@@ -209,13 +207,15 @@ class SchoolSafetyDrill(models.Model):
                     _("Drill %(name)s: record the evacuation time (minutes:seconds) before marking it held.",
                       name=drill.name)
                 )
-        for drill in self:
-            drill.write({"state": "held", "date_held": drill.date_held or fields.Datetime.now()})
-        return True
 
+    def _prepare_hold_vals(self):
+        return dict(super()._prepare_hold_vals(), date_held=self.date_held or fields.Datetime.now())
+
+    @workflow_action
     def action_evaluate(self):
         """Close the drill with its evaluation; the problems found become hazards."""
-        self._check_state(("held",))
+        self.check_access("write")
+        self._check_state(("held",), _("evaluated"))
         for drill in self:
             if not (drill.evaluation or "").strip() or not drill.rating:
                 raise UserError(
@@ -225,19 +225,10 @@ class SchoolSafetyDrill(models.Model):
         self.write({"state": "evaluated"})
         return True
 
-    def action_cancel(self):
-        self._check_state(("planned",))
-        self.write({"state": "cancel"})
-        return True
-
-    def action_reset_planned(self):
-        self._check_state(("cancel",))
-        self.write({"state": "planned"})
-        return True
-
     def action_create_hazards(self):
         """Turn the problems not yet followed up into hazards."""
-        self._check_state(HELD_STATES)
+        self.check_access("write")
+        self._check_state(HELD_STATES, _("followed up"))
         self.problem_ids.filtered(lambda p: not p.hazard_id)._create_hazards()
         return True
 
@@ -310,6 +301,11 @@ class SchoolSafetyDrill(models.Model):
 class SchoolSafetyDrillProblem(models.Model):
     _name = "school.safety.drill.problem"
     _description = "Problem Found in a Drill"
+    _inherit = ["school.workflow.mixin", "school.lock.mixin"]
+    _workflow_fields = ("hazard_id",)
+    _lock_parent_field = "drill_id"
+    # an evaluated drill still raises the hazards of its problems
+    _lock_editable_fields = ("hazard_id",)
     _order = "drill_id, sequence, id"
     _check_company_auto = True
 
@@ -349,6 +345,7 @@ class SchoolSafetyDrillProblem(models.Model):
             "company_id": drill.company_id.id,
         }
 
+    @workflow_action
     def _create_hazards(self):
         missing = self.filtered(lambda p: not (p.place_id or p.drill_id.place_id))
         if missing:
@@ -363,6 +360,7 @@ class SchoolSafetyDrillProblem(models.Model):
 
     def action_create_hazard(self):
         to_raise = self.filtered(lambda p: not p.hazard_id)
-        to_raise.drill_id._check_state(HELD_STATES)
+        to_raise.drill_id.check_access("write")
+        to_raise.drill_id._check_state(HELD_STATES, _("followed up"))
         to_raise._create_hazards()
         return True

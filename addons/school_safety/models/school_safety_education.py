@@ -64,7 +64,9 @@ class SchoolSafetyEducation(models.Model):
 
     _name = "school.safety.education"
     _description = "Safety Education Activity"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "school.safety.activity.mixin"]
+    # once held, the record of the day is kept; the summary and photos may still be added
+    _lock_editable_fields = ("summary", "attachment_ids")
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -211,23 +213,8 @@ class SchoolSafetyEducation(models.Model):
                     vals["term_id"] = term.id
         return super().create(vals_list)
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_held(self):
-        if any(activity.state == "held" for activity in self):
-            raise UserError(_("A safety education activity that was held stays on record; it cannot be deleted."))
-
-    def _check_state(self, allowed):
-        for activity in self:
-            if activity.state not in allowed:
-                state = dict(self._fields["state"]._description_selection(self.env))[activity.state]
-                raise UserError(
-                    _("Safety education “%(name)s” is %(state)s: this step is not possible now.",
-                      name=activity.name, state=state)
-                )
-
-    def action_hold(self):
-        """The activity took place: the number attending is required, a talk also needs its instructor."""
-        self._check_state(("planned",))
+    def _check_can_hold(self):
+        """The number attending is required, a talk also needs its instructor."""
         for activity in self:
             if activity.attendee_count <= 0:
                 raise UserError(
@@ -238,18 +225,6 @@ class SchoolSafetyEducation(models.Model):
                     _("Talk “%(name)s”: give the instructor and the organisation before marking it held.",
                       name=activity.name)
                 )
-        self.write({"state": "held"})
-        return True
-
-    def action_cancel(self):
-        self._check_state(("planned",))
-        self.write({"state": "cancel"})
-        return True
-
-    def action_reset_planned(self):
-        self._check_state(("cancel",))
-        self.write({"state": "planned"})
-        return True
 
     @api.model
     def _get_term_summary(self, terms):

@@ -3,6 +3,8 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.school_base.models.school_workflow_mixin import in_workflow_step, workflow_action
+
 EVENT_TYPES = [
     ("sports_day", "Sports Day"),
     ("performance", "Performance"),
@@ -21,6 +23,9 @@ EVENT_STATES = [
 ]
 # Default days before an event when its approver is warned that it is still not approved.
 APPROVAL_NOTICE_DAYS = 7
+# What was approved: frozen while the event is approved (reset it to draft to change them).
+APPROVED_FIELDS = ("date_start", "date_end", "plan_id", "place_id", "location", "organizer_user_id",
+                   "approver_user_id", "company_id")
 
 
 class SchoolSafetyEvent(models.Model):
@@ -28,8 +33,9 @@ class SchoolSafetyEvent(models.Model):
 
     _name = "school.safety.event"
     _description = "Large Event"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin"]
     _order = "date_start desc, id desc"
+    _workflow_fields = ("approved_user_id", "date_approved", "approval_warned")
     _check_company_auto = True
 
     name = fields.Char(required=True, tracking=True)
@@ -105,30 +111,42 @@ class SchoolSafetyEvent(models.Model):
                 raise ValidationError(_("Event %(name)s ends before it starts.", name=event.name))
 
     def write(self, vals):
-        if "state" in vals and not self.env.context.get("school_safety_event_step") and not self.env.su:
-            raise UserError(_("Use the buttons to change the status of an event."))
-        if {"date_start", "plan_id"}.intersection(vals) and not self.env.context.get("school_safety_event_step"):
-            for event in self.filtered(lambda e: e.state in ("approved", "held")):
+        if not in_workflow_step(self.env) and "organizer_user_id" in vals:
+            for event in self.filtered(lambda e: e.state != "draft" and e.organizer_user_id.id != vals["organizer_user_id"]):
+                raise UserError(
+                    _("Event %(name)s was submitted: its organiser cannot change any more.", name=event.name)
+                )
+        if not in_workflow_step(self.env) and set(APPROVED_FIELDS).intersection(vals):
+            for event in self.filtered(lambda e: e.state == "approved"):
                 raise UserError(
                     _("Event %(name)s is approved: its date and plan cannot change; reset it to draft first.",
                       name=event.name)
                 )
         return super().write(vals)
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_approved(self):
+        for event in self:
+            if event.state != "draft":
+                raise UserError(
+                    _("Event %(name)s is no longer a draft: it stays on record (cancel it if it will not take place).",
+                      name=event.name)
+                )
+
+    def _is_locked(self):
+        self.ensure_one()
+        return self.state == "held"
+
+    def _get_lock_message(self):
+        self.ensure_one()
+        return _("Event %(name)s was held: it can no longer be changed.", name=self.name)
+
     def _set_state(self, state, **vals):
-        return self.with_context(school_safety_event_step=True).write({"state": state, **vals})
+        return self.write({"state": state, **vals})
 
     # ------------------------------------------------------------------
     # Workflow
     # ------------------------------------------------------------------
-    def _check_state(self, allowed):
-        for event in self:
-            if event.state not in allowed:
-                state = dict(self._fields["state"]._description_selection(self.env))[event.state]
-                raise UserError(
-                    _("Event %(name)s is %(state)s: this step is not possible now.", name=event.name, state=state)
-                )
-
     def _check_approver(self):
         if not self.env.user.has_group("school_safety.group_safety_manager"):
             raise UserError(_("Only a safety manager or the principal approves large events."))
@@ -180,8 +198,10 @@ class SchoolSafetyEvent(models.Model):
             "target": "current",
         }
 
+    @workflow_action
     def action_submit(self):
-        self._check_state(("draft",))
+        self.check_access("write")
+        self._check_state(("draft",), _("submitted"))
         for event in self:
             if not event.plan_id:
                 raise UserError(
@@ -199,11 +219,16 @@ class SchoolSafetyEvent(models.Model):
         self._set_state("submitted")
         return True
 
+    @workflow_action
     def action_approve(self):
         self._check_approver()
-        self._check_state(("submitted",))
+        self._check_state(("submitted",), _("approved"))
         now = fields.Datetime.now()
         for event in self:
+            event._check_not_self(
+                ("organizer_user_id", "create_uid"),
+                _("Event %(name)s: someone other than its organiser approves it.", name=event.name),
+            )
             if event.date_start <= now:
                 raise UserError(
                     _("Event %(name)s has already started: it can no longer be approved.", name=event.name)
@@ -213,8 +238,10 @@ class SchoolSafetyEvent(models.Model):
         self.activity_feedback(["school_safety.mail_activity_type_event_approval"], feedback=_("Approved."))
         return True
 
+    @workflow_action
     def action_hold(self):
         """Mark the event held: only an approved event whose plan was approved before it, once it started."""
+        self.check_access("write")
         now = fields.Datetime.now()
         for event in self:
             if event.state != "approved":
@@ -228,14 +255,18 @@ class SchoolSafetyEvent(models.Model):
         self._set_state("held")
         return True
 
+    @workflow_action
     def action_cancel(self):
-        self._check_state(("draft", "submitted", "approved"))
+        self.check_access("write")
+        self._check_state(("draft", "submitted", "approved"), _("cancelled"))
         self._set_state("cancel")
         self.activity_unlink(["school_safety.mail_activity_type_event_approval"])
         return True
 
+    @workflow_action
     def action_reset_draft(self):
-        self._check_state(("submitted", "approved", "cancel"))
+        self.check_access("write")
+        self._check_state(("submitted", "approved", "cancel"), _("reset to draft"))
         self._set_state("draft", approved_user_id=False, date_approved=False, approval_warned=False)
         self.activity_unlink(["school_safety.mail_activity_type_event_approval"])
         return True
@@ -249,6 +280,7 @@ class SchoolSafetyEvent(models.Model):
         )
 
     @api.model
+    @workflow_action
     def _cron_warn_unapproved(self, batch_size=500):
         """Warn the approver, once, of events starting within the notice days that are still not approved."""
         now = fields.Datetime.now()

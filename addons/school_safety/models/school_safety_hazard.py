@@ -3,6 +3,8 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.school_base.models.school_workflow_mixin import in_workflow_step, workflow_action
+
 HAZARD_CATEGORIES = [
     ("fire", "Fire"),
     ("electricity", "Electricity"),
@@ -19,9 +21,16 @@ class SchoolSafetyHazard(models.Model):
     _name = "school.safety.hazard"
     _description = "Safety Hazard"
     _inherit = [
-        "mail.thread", "mail.activity.mixin", "school.inspection.follow.up.mixin", "school.lock.mixin",
-        "school.reference.mixin",
+        "mail.thread", "mail.activity.mixin", "school.inspection.follow.up.mixin", "school.workflow.mixin",
+        "school.lock.mixin", "school.reference.mixin",
     ]
+    # Who reported it and when (the deadline counts from it), who fixed and re-checked it, the
+    # deadline and the escalation markers change only through the hazard's own steps.
+    _workflow_fields = (
+        "reporter_user_id", "date_reported", "date_deadline", "rectified_user_id", "date_rectified",
+        "recheck_user_id", "date_rechecked", "cancel_reason", "maintenance_request_id",
+        "escalation_level", "date_escalated",
+    )
     _order = "date_reported desc, id desc"
     _check_company_auto = True
 
@@ -94,6 +103,11 @@ class SchoolSafetyHazard(models.Model):
         default="0", required=True, copy=False, tracking=True, index=True,
     )
     date_escalated = fields.Datetime(string="Escalated On", readonly=True, copy=False)
+    date_escalate_principal = fields.Datetime(
+        string="Principal Told On", compute="_compute_date_escalate_principal", store=True,
+        index="btree_not_null",
+        help="When an overdue hazard goes to the principal: the deadline plus the severity's delay.",
+    )
     is_overdue = fields.Boolean(
         string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
     )
@@ -114,6 +128,13 @@ class SchoolSafetyHazard(models.Model):
                 )
             elif not hazard.date_deadline:
                 hazard.date_deadline = False
+
+    @api.depends("date_deadline", "severity_id.principal_delay_hours")
+    def _compute_date_escalate_principal(self):
+        for hazard in self:
+            hazard.date_escalate_principal = hazard.date_deadline and hazard.date_deadline + timedelta(
+                hours=hazard.severity_id.principal_delay_hours
+            )
 
     @api.depends("state", "date_deadline")
     def _compute_is_overdue(self):
@@ -142,10 +163,54 @@ class SchoolSafetyHazard(models.Model):
         return hazards
 
     def write(self, vals):
+        if not in_workflow_step(self.env):
+            if "severity_id" in vals and any(hazard.severity_id.id != vals["severity_id"] for hazard in self):
+                # the severity sets the deadline: changing it is moving the deadline
+                self._check_can_move_deadline()
+            if "date_deadline" in vals:
+                vals = dict(vals)
+                self._set_deadline(vals.pop("date_deadline"))
+            if "assigned_user_id" in vals:
+                self._check_can_reassign(vals["assigned_user_id"])
         res = super().write(vals)
         if vals.get("assigned_user_id"):
             self.filtered(lambda h: h.state in OPEN_STATES)._notify_assignee()
         return res
+
+    def _check_can_reassign(self, user_id):
+        """Who fixes the hazard is chosen before the work starts; once assigned, by the safety manager."""
+        changed = self.filtered(lambda hazard: hazard.assigned_user_id.id != (user_id or False))
+        if not changed:
+            return
+        changed._check_state(("reported", "assigned"), _("reassigned"))
+        if not self._is_safety_manager() and any(hazard.state != "reported" for hazard in changed):
+            raise UserError(_("Only the safety manager reassigns an assigned hazard."))
+
+    def _check_can_move_deadline(self):
+        """Only the safety manager moves the deadline of an open hazard (escalation runs on it)."""
+        self._check_user_in(
+            ("school_safety.group_safety_manager",),
+            _("Only the safety manager changes the severity or the deadline of a hazard."),
+        )
+        self._check_state(OPEN_STATES, _("rescheduled"))
+
+    @workflow_action
+    def _set_deadline(self, deadline):
+        """The safety manager moves the deadline (the form's field); checked before writing."""
+        field = self._fields["date_deadline"]
+        to_move = self.filtered(lambda hazard: not self._same_value(field, hazard, deadline))
+        if not to_move:
+            return
+        to_move._check_can_move_deadline()
+        if not deadline:
+            raise UserError(_("A hazard always has a deadline."))
+        to_move.write({"date_deadline": deadline})
+
+    @api.model
+    @workflow_action
+    def _create_from_inspection_lines(self, lines):
+        # the reporter and the date come from the finished inspection, not from the caller
+        return super()._create_from_inspection_lines(lines)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_recorded(self):
@@ -198,15 +263,6 @@ class SchoolSafetyHazard(models.Model):
         self.ensure_one()
         return _("Hazard %(name)s is closed: only the logistics director can change it.", name=self.name)
 
-    def _check_state(self, allowed, action):
-        for hazard in self:
-            if hazard.state not in allowed:
-                raise UserError(
-                    _("Hazard %(name)s cannot be %(action)s from the state %(state)s.",
-                      name=hazard.name, action=action,
-                      state=dict(self._fields["state"]._description_selection(self.env))[hazard.state])
-                )
-
     def _notify_assignee(self):
         for hazard in self:
             hazard.activity_unlink(["school_safety.mail_activity_type_hazard_rectify"])
@@ -218,6 +274,7 @@ class SchoolSafetyHazard(models.Model):
                 user_id=hazard.assigned_user_id.id,
             )
 
+    @workflow_action
     def action_assign(self):
         self._check_state(("reported", "assigned"), _("assigned"))
         if not self._is_safety_manager():
@@ -230,6 +287,7 @@ class SchoolSafetyHazard(models.Model):
         self.write({"state": "assigned"})
         return True
 
+    @workflow_action
     def action_start(self):
         self._check_state(("reported", "assigned"), _("started"))
         self._check_assignee_or_manager()
@@ -242,6 +300,7 @@ class SchoolSafetyHazard(models.Model):
         if any(hazard.assigned_user_id != self.env.user for hazard in self):
             raise UserError(_("Only the person assigned to the hazard or the safety manager can do this."))
 
+    @workflow_action
     def action_submit_recheck(self):
         self._check_state(OPEN_STATES, _("sent to re-check"))
         self._check_assignee_or_manager()
@@ -255,6 +314,7 @@ class SchoolSafetyHazard(models.Model):
             hazard._mark_rectified(self.env.user)
         return True
 
+    @workflow_action
     def _mark_rectified(self, user, note=None, date=None):
         """The hazard was fixed by ``user``: it now waits for someone else's re-check."""
         self.ensure_one()
@@ -282,14 +342,14 @@ class SchoolSafetyHazard(models.Model):
             return self.reporter_user_id
         return self.company_id._get_safety_director()
 
+    @workflow_action
     def action_recheck_pass(self):
         self._check_state(("recheck",), _("closed"))
         for hazard in self:
-            if hazard.rectified_user_id == self.env.user:
-                raise UserError(
-                    _("You fixed hazard %(name)s yourself: someone else must re-check it.",
-                      name=hazard.name)
-                )
+            hazard._check_not_self(
+                "rectified_user_id",
+                _("You fixed hazard %(name)s yourself: someone else must re-check it.", name=hazard.name),
+            )
             if not hazard.photo_after:
                 raise UserError(
                     _("Take a photo of the fixed place before closing hazard %(name)s.", name=hazard.name)
@@ -301,13 +361,14 @@ class SchoolSafetyHazard(models.Model):
         self.activity_unlink(["school_safety.mail_activity_type_hazard_escalation"])
         return True
 
+    @workflow_action
     def action_recheck_fail(self):
         self._check_state(("recheck",), _("sent back"))
         for hazard in self:
-            if hazard.rectified_user_id == self.env.user:
-                raise UserError(
-                    _("You fixed hazard %(name)s yourself: someone else must re-check it.", name=hazard.name)
-                )
+            hazard._check_not_self(
+                "rectified_user_id",
+                _("You fixed hazard %(name)s yourself: someone else must re-check it.", name=hazard.name),
+            )
             if not hazard.recheck_note:
                 raise UserError(
                     _("Say in the re-check remarks what is still wrong with hazard %(name)s.", name=hazard.name)
@@ -327,6 +388,7 @@ class SchoolSafetyHazard(models.Model):
             "context": {"default_hazard_ids": self.ids},
         }
 
+    @workflow_action
     def _cancel(self, reason):
         self._check_state(OPEN_STATES + ("recheck",), _("cancelled"))
         if not self._is_safety_manager():
@@ -342,6 +404,7 @@ class SchoolSafetyHazard(models.Model):
             ]
         )
 
+    @workflow_action
     def action_reopen(self):
         if not self.env.user.has_group("school_base.group_school_logistics_manager"):
             raise UserError(_("Only the logistics director can reopen a hazard."))
@@ -369,6 +432,7 @@ class SchoolSafetyHazard(models.Model):
             "company_id": self.company_id.id,
         }
 
+    @workflow_action
     def action_create_repair(self):
         self.ensure_one()
         if self.maintenance_request_id:
@@ -401,34 +465,47 @@ class SchoolSafetyHazard(models.Model):
     # Escalation
     # ------------------------------------------------------------------
     @api.model
+    def _get_escalation_domains(self, now):
+        """Hazards due for each escalation step, filtered by the database on stored due dates.
+
+        The director is told once the deadline has passed, the principal once the severity's
+        extra delay has passed too (``date_escalate_principal``); ``escalation_level`` records
+        the steps done, so each happens once.
+        """
+        return [
+            ("1", [("state", "in", OPEN_STATES), ("escalation_level", "=", "0"), ("date_deadline", "<", now)]),
+            ("2", [("state", "in", OPEN_STATES), ("escalation_level", "=", "1"),
+                   ("date_escalate_principal", "<=", now)]),
+        ]
+
+    @api.model
+    @workflow_action
     def _cron_escalate_overdue(self, batch_size=500):
         """Overdue hazards go to the logistics director, then to the principal.
 
-        Each step happens once per hazard (``escalation_level``), with an activity and
-        a message; the principal step waits the severity's extra delay.
+        Each step happens once per hazard, with an activity and a message. One run handles
+        at most ``batch_size`` hazards, oldest due first, and tells the scheduler how many
+        remain so that it runs again at once.
         """
         now = fields.Datetime.now()
-        to_director = self.search(
-            [("state", "in", OPEN_STATES), ("date_deadline", "<", now), ("escalation_level", "=", "0")],
-            limit=batch_size,
-        )
-        for hazard in to_director:
-            hazard._escalate("1", hazard.company_id._get_safety_director())
-        candidates = self.search(
-            [("state", "in", OPEN_STATES), ("date_deadline", "<", now), ("escalation_level", "=", "1")],
-            limit=batch_size,
-        )
-        to_principal = candidates.filtered(
-            lambda h: h.date_deadline + timedelta(hours=h.severity_id.principal_delay_hours) <= now
-        )
-        for hazard in to_principal:
-            hazard._escalate("2", hazard.company_id._get_principal())
-        self.env["ir.cron"]._notify_progress(
-            done=len(to_director) + len(to_principal),
-            remaining=len(to_director) == batch_size and 1 or 0,
-        )
-        return to_director | to_principal
+        domains = self._get_escalation_domains(now)
+        escalated = self.browse()
+        for level, domain in domains:
+            room = batch_size - len(escalated)
+            if room <= 0:
+                break
+            order = "date_deadline, id" if level == "1" else "date_escalate_principal, id"
+            hazards = self.search(domain, order=order, limit=room)
+            for company, company_hazards in hazards.grouped("company_id").items():
+                user = company._get_safety_director() if level == "1" else company._get_principal()
+                for hazard in company_hazards:
+                    hazard._escalate(level, user)
+            escalated |= hazards
+        remaining = sum(self.search_count(domain) for _level, domain in domains)
+        self.env["ir.cron"]._notify_progress(done=len(escalated), remaining=remaining)
+        return escalated
 
+    @workflow_action
     def _escalate(self, level, user):
         self.ensure_one()
         self.write({"escalation_level": level, "date_escalated": fields.Datetime.now()})

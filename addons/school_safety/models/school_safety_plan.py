@@ -4,6 +4,8 @@ from odoo import _, api, fields, models
 from odoo.osv import expression
 from odoo.exceptions import UserError
 
+from odoo.addons.school_base.models.school_workflow_mixin import in_workflow_step, workflow_action
+
 PLAN_TYPES = [
     ("fire", "Fire"),
     ("food_poisoning", "Food Poisoning"),
@@ -22,10 +24,13 @@ PLAN_STATES = [
     ("superseded", "Superseded"),
     ("archived", "Archived"),
 ]
-# What was approved: frozen once the plan is approved (a change is a new version).
-APPROVED_FIELDS = {"name", "plan_type", "version", "content", "document", "document_name", "event_id", "company_id"}
-# Set only by the approval steps.
-WORKFLOW_FIELDS = {"state", "approved_user_id", "date_approved", "superseded_by_id", "review_reminded"}
+# Set only by the approval, review and archiving steps.
+WORKFLOW_FIELDS = ("version", "approved_user_id", "date_approved", "superseded_by_id", "review_reminded", "date_review")
+# What may still change once the plan is approved (the rest is what was approved: a change is a
+# new version); the workflow fields among them change only through the steps.
+EDITABLE_WHEN_APPROVED = (
+    "state", "superseded_by_id", "date_review", "review_reminded", "responsible_user_id", "active",
+)
 # Default days before the review date when the responsible person is reminded.
 REVIEW_NOTICE_DAYS = 30
 
@@ -35,14 +40,17 @@ class SchoolSafetyPlan(models.Model):
 
     _name = "school.safety.plan"
     _description = "Emergency Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin"]
     _order = "plan_type, version desc, id desc"
+    _workflow_fields = WORKFLOW_FIELDS
+    _lock_editable_fields = EDITABLE_WHEN_APPROVED
     _check_company_auto = True
 
     name = fields.Char(required=True, tracking=True)
     plan_type = fields.Selection(PLAN_TYPES, string="Type", required=True, default="fire", index=True, tracking=True)
     version = fields.Integer(
-        required=True, default=1, tracking=True, copy=False,
+        required=True, tracking=True, copy=False, readonly=True,
+        compute="_compute_version", store=True, precompute=True,
         help="Numbered per type (and per event for an event's own plan); a new version supersedes the previous one when approved.",
     )
     event_id = fields.Many2one(
@@ -84,6 +92,14 @@ class SchoolSafetyPlan(models.Model):
     _sql_constraints = [
         ("version_positive", "CHECK(version > 0)", "The version number starts at 1."),
     ]
+
+    @api.depends("plan_type", "event_id", "company_id")
+    def _compute_version(self):
+        for plan in self:
+            if not plan.version:
+                plan.version = self._get_next_version(
+                    plan.plan_type or "fire", plan.event_id.id, (plan.company_id or self.env.company).id
+                )
 
     @api.depends("date_effective")
     def _compute_date_review(self):
@@ -129,26 +145,20 @@ class SchoolSafetyPlan(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if "version" not in vals:
-                vals["version"] = self._get_next_version(
-                    vals.get("plan_type") or "fire", vals.get("event_id"),
-                    vals.get("company_id") or self.env.company.id,
-                )
+        if not in_workflow_step(self.env):
+            for vals in vals_list:
+                if vals.get("version") == 1:
+                    del vals["version"]  # the default of a form: numbered per type below
         return super().create(vals_list)
 
-    def write(self, vals):
-        step = self.env.context.get("school_safety_plan_step") or self.env.su
-        if WORKFLOW_FIELDS.intersection(vals) and not step:
-            raise UserError(_("Use the buttons to approve, review or archive an emergency plan."))
-        if APPROVED_FIELDS.intersection(vals) and not self.env.context.get("school_safety_plan_step"):
-            for plan in self:
-                if plan.state != "draft":
-                    raise UserError(
-                        _("Emergency plan %(plan)s is no longer a draft: create a new version to change it.",
-                          plan=plan.display_name)
-                    )
-        return super().write(vals)
+    def _is_locked(self):
+        self.ensure_one()
+        return self.state != "draft"
+
+    def _get_lock_message(self):
+        self.ensure_one()
+        return _("Emergency plan %(plan)s is no longer a draft: create a new version to change it.",
+                 plan=self.display_name)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_approved(self):
@@ -189,12 +199,18 @@ class SchoolSafetyPlan(models.Model):
         if not self.env.user.has_group("school_safety.group_safety_manager"):
             raise UserError(_("Only a safety manager or the principal approves emergency plans."))
 
+    @workflow_action
     def action_approve(self):
         """Approve the plan; the version of the same plan approved before is superseded."""
         self._check_approver()
         for plan in self:
             if plan.state != "draft":
                 raise UserError(_("Only a draft emergency plan can be approved (%(plan)s).", plan=plan.display_name))
+            plan._check_not_self(
+                ("create_uid", "responsible_user_id"),
+                _("Emergency plan %(plan)s: someone other than its author and the person responsible "
+                  "approves it.", plan=plan.display_name),
+            )
             if not (plan.content or plan.document):
                 raise UserError(
                     _("Emergency plan %(plan)s: write its content or attach the document before approving it.",
@@ -206,17 +222,17 @@ class SchoolSafetyPlan(models.Model):
                 plan._get_same_plan_domain() + [("state", "=", "approved"), ("id", "!=", plan.id)]
             )
             today = fields.Date.context_today(plan)
-            plan.with_context(school_safety_plan_step=True).write({
+            date_effective = plan.date_effective or today
+            plan.write({
                 "state": "approved",
                 "approved_user_id": self.env.uid,
                 "date_approved": fields.Datetime.now(),
-                "date_effective": plan.date_effective or today,
+                "date_effective": date_effective,
+                "date_review": plan.date_review or date_effective + relativedelta(years=1),
                 "review_reminded": False,
             })
-            if not plan.date_review:
-                plan.date_review = plan.date_effective + relativedelta(years=1)
             if previous:
-                previous.with_context(school_safety_plan_step=True).write(
+                previous.write(
                     {"state": "superseded", "superseded_by_id": plan.id}
                 )
                 previous.activity_unlink(["school_safety.mail_activity_type_plan_review"])
@@ -227,12 +243,13 @@ class SchoolSafetyPlan(models.Model):
                     )
         return True
 
+    @workflow_action
     def action_archive_plan(self):
         self._check_approver()
         for plan in self:
             if plan.state not in ("approved", "superseded"):
                 raise UserError(_("Only an approved or superseded plan can be archived (%(plan)s).", plan=plan.display_name))
-        self.with_context(school_safety_plan_step=True).write({"state": "archived"})
+        self.write({"state": "archived"})
         self.activity_unlink(["school_safety.mail_activity_type_plan_review"])
         return True
 
@@ -241,7 +258,7 @@ class SchoolSafetyPlan(models.Model):
         self.ensure_one()
         if self.state == "draft":
             raise UserError(_("Emergency plan %(plan)s is still a draft: edit it directly.", plan=self.display_name))
-        new = self.copy({"version": self._get_next_version(self.plan_type, self.event_id.id, self.company_id.id)})
+        new = self.copy()  # a draft, numbered as the next version of its type
         return {
             "type": "ir.actions.act_window",
             "res_model": self._name,
@@ -250,6 +267,7 @@ class SchoolSafetyPlan(models.Model):
             "target": "current",
         }
 
+    @workflow_action
     def action_mark_reviewed(self):
         """The plan was reviewed and stays valid: the next review is a year later."""
         self._check_approver()
@@ -257,9 +275,7 @@ class SchoolSafetyPlan(models.Model):
         for plan in self:
             if plan.state != "approved":
                 raise UserError(_("Only the approved version of a plan is reviewed (%(plan)s).", plan=plan.display_name))
-            plan.with_context(school_safety_plan_step=True).write(
-                {"date_review": today + relativedelta(years=1), "review_reminded": False}
-            )
+            plan.write({"date_review": today + relativedelta(years=1), "review_reminded": False})
             plan.activity_feedback(
                 ["school_safety.mail_activity_type_plan_review"], feedback=_("Plan reviewed.")
             )
@@ -268,6 +284,7 @@ class SchoolSafetyPlan(models.Model):
         return True
 
     @api.model
+    @workflow_action
     def _cron_review_reminder(self, batch_size=500):
         """Remind the responsible person, once, of an approved plan whose review is due soon or overdue."""
         limit_date = fields.Date.context_today(self) + relativedelta(days=self._get_review_notice_days())
@@ -284,6 +301,6 @@ class SchoolSafetyPlan(models.Model):
                     summary=_("Review emergency plan %(plan)s", plan=plan.display_name),
                     user_id=user.id,
                 )
-            plan.with_context(school_safety_plan_step=True).review_reminded = True
+            plan.review_reminded = True
         self.env["ir.cron"]._notify_progress(done=len(plans), remaining=len(plans) == batch_size and 1 or 0)
         return plans

@@ -3,7 +3,7 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .test_drill import SafetyDrillCommon
 
@@ -46,10 +46,10 @@ class TestEmergencyPlan(EmergencyPlanCommon):
         v1 = self._new_plan()
         food = self._new_plan(name="食物中毒应急预案", plan_type="food_poisoning")
         self.assertEqual((v1.version, food.version), (1, 1))
-        v1.action_approve()
-        food.action_approve()
+        v1.with_user(self.principal).action_approve()
+        food.with_user(self.principal).action_approve()
         self.assertRecordValues(
-            v1, [{"state": "approved", "approved_user_id": self.safety.id, "date_effective": date(2030, 9, 1),
+            v1, [{"state": "approved", "approved_user_id": self.principal.id, "date_effective": date(2030, 9, 1),
                   "date_review": date(2031, 9, 1), "review_status": "ok"}]
         )
         v2 = self._new_plan(name="消防安全应急预案（修订）")
@@ -57,7 +57,7 @@ class TestEmergencyPlan(EmergencyPlanCommon):
         event_plan = self._new_plan(name="运动会应急预案", plan_type="large_event")
         general_event = self._new_plan(name="大型活动应急预案", plan_type="large_event")
         self.assertEqual(general_event.version, 2, "numbered per type")
-        v2.action_approve()
+        v2.with_user(self.principal).action_approve()
         self.assertRecordValues(
             v1 | v2 | food, [
                 {"state": "superseded", "superseded_by_id": v2.id},
@@ -70,13 +70,13 @@ class TestEmergencyPlan(EmergencyPlanCommon):
     def test_event_plan_does_not_supersede_general_plan(self):
         """A plan written for one event is a separate line of versions from the general large event plan."""
         general = self._new_plan(name="大型活动应急预案", plan_type="large_event")
-        general.action_approve()
+        general.with_user(self.principal).action_approve()
         event = self.env["school.safety.event"].with_user(self.safety).create(
             {"name": "秋季运动会", "event_type": "sports_day", "date_start": "2030-10-20 00:30:00"}
         )
         specific = self._new_plan(name="秋季运动会应急预案", plan_type="large_event", event_id=event.id)
         self.assertEqual(specific.version, 1)
-        specific.action_approve()
+        specific.with_user(self.principal).action_approve()
         self.assertEqual((general.state, specific.state), ("approved", "approved"))
 
     def test_approve_needs_content_and_manager(self):
@@ -87,13 +87,13 @@ class TestEmergencyPlan(EmergencyPlanCommon):
         with self._raises(UserError, "content"):
             plan.with_user(self.safety).action_approve()
         self.assertEqual(plan.state, "draft")
-        with self._raises(UserError, "Use the buttons"):
+        with self._raises(UserError, "own buttons"):
             plan.with_user(self.officer).write({"state": "approved"})
 
     def test_approved_plan_is_frozen_new_version(self):
         """An approved plan cannot be edited: a new version starts as a draft copy."""
         plan = self._new_plan()
-        plan.action_approve()
+        plan.with_user(self.principal).action_approve()
         with self._raises(UserError, "new version"):
             plan.with_user(self.safety).write({"content": "<p>改</p>"})
         plan.with_user(self.safety).write({"responsible_user_id": self.officer.id})
@@ -112,7 +112,7 @@ class TestEmergencyPlan(EmergencyPlanCommon):
         plan reviewed moves the review a year on and closes the reminder."""
         with freeze_time("2030-09-01 02:00:00"):
             plan = self._new_plan(responsible_user_id=self.officer.id)
-            plan.action_approve()
+            plan.with_user(self.principal).action_approve()
             Plan = self.env["school.safety.plan"]
             self.assertFalse(self._cron(Plan))
         with freeze_time("2031-08-10 02:00:00"):
@@ -145,12 +145,12 @@ class TestEmergencyPlan(EmergencyPlanCommon):
         """A superseded or archived plan is not reviewed any more."""
         with freeze_time("2030-09-01 02:00:00"):
             plan = self._new_plan()
-            plan.action_approve()
+            plan.with_user(self.principal).action_approve()
         with freeze_time("2031-08-20 02:00:00"):
             self._cron(self.env["school.safety.plan"])
             self.assertTrue(self._review_activities(plan))
             new = self.env["school.safety.plan"].browse(plan.action_new_version()["res_id"])
-            new.action_approve()
+            new.with_user(self.principal).action_approve()
             self.assertEqual(plan.state, "superseded")
             self.assertFalse(self._review_activities(plan))
             new.with_user(self.safety).action_archive_plan()
@@ -181,6 +181,10 @@ class TestEmergencyPlan(EmergencyPlanCommon):
         self.assertNotIn(plan, self._other(Plan).search([]))
         with self.assertRaises(AccessError):
             self._other(plan).read(["name"])
-        self._other(other).action_approve()
-        plan.action_approve()
+        other_principal = new_test_user(
+            self.env, login="t_other_principal", groups="base.group_user,school_base.group_school_principal",
+            company_id=self.other_school.id, company_ids=[(6, 0, self.other_school.ids)],
+        )
+        other.with_user(other_principal).with_context(allowed_company_ids=self.other_school.ids).action_approve()
+        plan.with_user(self.principal).action_approve()
         self.assertEqual(other.state, "approved", "approving one school's plan supersedes nothing in another")
