@@ -207,18 +207,27 @@ class SchoolWorkflowMixin(models.AbstractModel):
         someone else's device (``in_person``) is accepted only from a user of
         ``witness_groups`` and is logged as such in the chatter.
         """
+        may_witness = self.env.su or any(self.env.user.has_group(xmlid) for xmlid in witness_groups)
         for record in self:
             signer = record[signer_fname]
             signer_user = signer.user_id if signer._name == "hr.employee" else signer
+            if not signer:
+                raise UserError(_("%(name)s names nobody to sign it.", name=record.display_name))
             if not signer_user:
-                raise UserError(
-                    _("%(name)s names nobody with a login to sign it.", name=record.display_name)
+                # an employee without a login can only sign in person, before a witness
+                if not (in_person and may_witness):
+                    raise UserError(
+                        _("%(signer)s has no login: they sign %(name)s in person on the device of a "
+                          "person allowed to witness it.", signer=signer.name, name=record.display_name)
+                    )
+                how = _(
+                    "signed in person by %(signer)s on the device of %(user)s",
+                    signer=signer.name,
+                    user=self.env.user.name,
                 )
-            if signer_user == self.env.user:
+            elif signer_user == self.env.user:
                 how = _("signed by %(user)s on their own login", user=signer_user.name)
-            elif in_person and (
-                self.env.su or any(self.env.user.has_group(xmlid) for xmlid in witness_groups)
-            ):
+            elif in_person and may_witness:
                 how = _(
                     "signed in person by %(signer)s on the device of %(user)s",
                     signer=signer_user.name,

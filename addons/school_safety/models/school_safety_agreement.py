@@ -373,26 +373,10 @@ class SchoolSafetyAgreement(models.Model):
                 "signed_user_id": self.env.user.id,
                 "signed_on": fields.Datetime.now(),
             }
-            if agreement.user_id:
-                agreement._school_sign("employee_id", vals, in_person=self.env.su)
-            else:
-                agreement._sign_in_person_without_login(vals)
+            # with a login the employee signs on it; without one, in person before a safety manager
+            agreement._school_sign(
+                "employee_id", vals, in_person=self.env.su or not agreement.user_id,
+                witness_groups=() if agreement.user_id else ("school_safety.group_safety_manager",),
+            )
         self.activity_feedback(["mail.mail_activity_data_todo"])
         return True
-
-    @workflow_action
-    def _sign_in_person_without_login(self, vals):
-        """An employee without a login signs on the safety manager's device (checked by
-        ``_check_signer``); school_base's ``_school_sign`` needs the signer's login, so the
-        in-person signature is recorded and logged here."""
-        self.ensure_one()
-        self._check_user_in(
-            ("school_safety.group_safety_manager",),
-            _("Only a safety manager records the signature of an employee without a login."),
-        )
-        self.write(vals)
-        how = _(
-            "signed in person by %(signer)s on the device of %(user)s",
-            signer=self.employee_id.name, user=self.env.user.name,
-        )
-        self.message_post(body=_("Signature: %(how)s.", how=how), subtype_xmlid="mail.mt_note")
