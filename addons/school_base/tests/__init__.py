@@ -6,3 +6,4 @@ from . import test_follow_up
 from . import test_term_plan
 from . import test_access
 from . import test_ui
+from . import test_school_person
