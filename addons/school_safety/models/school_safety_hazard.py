@@ -412,8 +412,9 @@ class SchoolSafetyHazard(models.Model):
             [("state", "in", OPEN_STATES), ("date_deadline", "<", now), ("escalation_level", "=", "0")],
             limit=batch_size,
         )
+        directors = to_director.company_id._school_persons("logistics_director")
         for hazard in to_director:
-            hazard._escalate("1", hazard.company_id._get_safety_director())
+            hazard._escalate("1", directors[hazard.company_id])
         candidates = self.search(
             [("state", "in", OPEN_STATES), ("date_deadline", "<", now), ("escalation_level", "=", "1")],
             limit=batch_size,
@@ -421,8 +422,9 @@ class SchoolSafetyHazard(models.Model):
         to_principal = candidates.filtered(
             lambda h: h.date_deadline + timedelta(hours=h.severity_id.principal_delay_hours) <= now
         )
+        principals = to_principal.company_id._school_persons("principal")
         for hazard in to_principal:
-            hazard._escalate("2", hazard.company_id._get_principal())
+            hazard._escalate("2", principals[hazard.company_id])
         self.env["ir.cron"]._notify_progress(
             done=len(to_director) + len(to_principal),
             remaining=len(to_director) == batch_size and 1 or 0,
