@@ -21,6 +21,7 @@
         "data/school_asset_register_data.xml",
         "data/school_assets_purchase_data.xml",
         "views/school_assets_menus.xml",
+        "views/res_config_settings_views.xml",
         "views/school_asset_register_views.xml",
         "views/school_assets_repair_views.xml",
         "views/school_assets_meter_views.xml",

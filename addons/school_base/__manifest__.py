@@ -27,10 +27,12 @@
         "views/school_term_plan_views.xml",
         "wizard/school_term_plan_copy_views.xml",
         "views/school_base_menus.xml",
+        "views/res_config_settings_views.xml",
     ],
     "demo": [
         "demo/school_base_demo.xml",
         "demo/hr_employee_demo.xml",
+        "demo/res_company_demo.xml",
         "demo/school_place_demo.xml",
         "demo/school_term_demo.xml",
         "demo/school_class_demo.xml",

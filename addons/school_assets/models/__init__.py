@@ -1,6 +1,5 @@
-from . import res_company_repair
-from . import res_company_meter
-from . import res_config_settings_repair
+from . import res_company
+from . import res_config_settings
 from . import res_partner_repair
 from . import maintenance_team_repair
 from . import maintenance_stage_repair
@@ -19,8 +18,6 @@ from . import school_asset_disposal
 from . import school_budget
 from . import purchase_request
 from . import school_purchase_decision
-from . import res_company_purchase
-from . import res_config_settings_purchase
 from . import purchase_order
 from . import purchase_requisition_create_alternative
 from . import product_category_inspection

@@ -13,3 +13,5 @@ from . import school_inspection_template
 from . import school_inspection
 from . import school_inspection_schedule
 from . import school_term_plan
+from . import res_company
+from . import res_config_settings

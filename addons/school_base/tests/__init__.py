@@ -10,3 +10,4 @@ from . import test_workflow_integrity
 from . import test_random_input
 from . import test_term_mixin
 from . import test_ledger
+from . import test_school_person

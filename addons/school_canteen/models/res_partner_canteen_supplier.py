@@ -151,6 +151,7 @@ class ResPartner(models.Model):
             ("food_licence_expiry", "<=", today + timedelta(days=longest)),
         ])
         warned = self.browse()
+        canteen_managers = (partners.company_id | all_companies)._school_persons("canteen_manager")
         for partner in partners:
             companies = partner.company_id or all_companies
             for kind, label in partner._canteen_licence_kinds():
@@ -162,7 +163,7 @@ class ResPartner(models.Model):
                 )
                 if not to_warn:
                     continue
-                managers = self.env["res.users"].union(*[c._get_canteen_manager() for c in to_warn])
+                managers = self.env["res.users"].union(*[canteen_managers[c] for c in to_warn])
                 for manager in managers:
                     partner.activity_schedule(
                         "school_canteen.mail_activity_type_canteen_licence_expiry",

@@ -78,8 +78,9 @@ class SchoolCanteenAccompanimentRota(models.Model):
         """Remind each leader once of a rota day (today or past) still without a log."""
         today = fields.Date.context_today(self)
         rotas = self.search(self._get_missing_log_domain(today) + [("reminded", "=", False)])
+        managers = rotas.company_id._school_persons("canteen_manager")
         for rota in rotas:
-            user = rota.leader_user_id or rota.company_id._get_canteen_manager()
+            user = rota.leader_user_id or managers.get(rota.company_id)
             if user:
                 rota.activity_schedule(
                     ROTA_REMINDER_ACTIVITY,
@@ -221,9 +222,12 @@ class SchoolCanteenAccompanimentProblem(models.Model):
 
     @api.depends("company_id")
     def _compute_responsible_user_id(self):
+        managers = self.filtered(lambda problem: not problem.responsible_user_id).company_id._school_persons(
+            "canteen_manager"
+        )
         for problem in self:
             if not problem.responsible_user_id and problem.company_id:
-                problem.responsible_user_id = problem.company_id._get_canteen_manager()
+                problem.responsible_user_id = managers.get(problem.company_id)
 
     @api.depends("description")
     def _compute_display_name(self):

@@ -148,8 +148,9 @@ class SchoolCanteenHealthCertificate(models.Model):
     def _cron_remind_expiring(self):
         """Tell the canteen manager once about each certificate expiring soon."""
         certs = self._get_expiring().filtered(lambda cert: cert.reminded_expiry_date != cert.expiry_date)
+        managers = certs.company_id._school_persons("canteen_manager")
         for cert in certs:
-            manager = cert.company_id._get_canteen_manager()
+            manager = managers.get(cert.company_id)
             if manager:
                 cert.activity_schedule(
                     CERT_REMINDER_ACTIVITY,

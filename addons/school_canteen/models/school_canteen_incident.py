@@ -118,8 +118,9 @@ class SchoolCanteenIncident(models.Model):
             [("state", "=", "open"), ("report_deadline", "<", fields.Datetime.now()), ("date_escalated", "=", False)],
             limit=batch_size,
         )
+        principals = incidents.company_id._school_persons("principal")
         for incident in incidents:
-            principal = incident.company_id._get_canteen_principal()
+            principal = principals.get(incident.company_id)
             incident.date_escalated = fields.Datetime.now()
             if principal:
                 incident.activity_schedule(

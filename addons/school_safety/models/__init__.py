@@ -3,7 +3,6 @@ from . import school_safety_hazard
 from . import school_inspection_template
 from . import maintenance_request
 from . import res_company
-from . import res_config_settings
 from . import school_safety_visitor
 from . import school_safety_leave_slip
 from . import school_safety_activity_mixin
@@ -14,10 +13,7 @@ from . import school_safety_duty
 from . import school_safety_education
 from . import school_safety_plan
 from . import school_safety_event
-from . import res_config_settings_safety_plan
-from . import res_company_safety_equipment
-from . import res_company_dismissal
-from . import res_config_settings_dismissal
+from . import res_config_settings
 from . import school_safety_dismissal
 from . import fleet_vehicle
 from . import school_safety_bus

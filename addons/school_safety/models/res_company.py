@@ -1,35 +1,63 @@
-from odoo import fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class ResCompany(models.Model):
     _inherit = "res.company"
 
-    safety_director_user_id = fields.Many2one(
-        "res.users", string="Logistics Director",
-        help="Receives overdue hazards first (后勤主任).",
-    )
-    principal_user_id = fields.Many2one(
-        "res.users", string="Principal", help="Receives hazards still overdue after the director (校长)."
+    dismissal_alert_hour = fields.Float(
+        string="Classes Cleared By",
+        default=18.0,
+        help="A class whose room is still not cleared (静堂牌) at this time of day is reported to "
+        "the safety manager.",
     )
 
+    @api.constrains("dismissal_alert_hour")
+    def _check_dismissal_alert_hour(self):
+        if any(not 0 <= company.dismissal_alert_hour < 24 for company in self):
+            raise ValidationError(
+                _(
+                    "The time classes must be cleared by is a time of day (00:00 to 23:59)."
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        companies = super().create(vals_list)
+        companies._school_safety_copy_equipment_categories()
+        return companies
+
+    @api.model
+    def _school_person_roles(self):
+        roles = super()._school_person_roles()
+        roles["safety_manager"] = ("school_safety.group_safety_manager", "logistics_director")
+        return roles
+
+    # the people in charge are set and found in school_base (_school_person)
     def _get_safety_director(self):
-        """The logistics director of the school: configured, or the first one holding the role."""
-        self.ensure_one()
-        if self.safety_director_user_id:
-            return self.safety_director_user_id
-        return self._school_role_user(
-            "school_base.group_school_logistics_manager", exclude="school_base.group_school_principal"
-        )
+        return self._school_person("logistics_director")
 
     def _get_principal(self):
-        self.ensure_one()
-        return self.principal_user_id or self._school_role_user("school_base.group_school_principal")
+        return self._school_person("principal")
 
-    def _school_role_user(self, group_xmlid, exclude=None):
-        users = self.env.ref(group_xmlid).sudo().users.filtered(  # sudo: group membership lookup only
-            lambda user: self in user.company_ids and not user.share
-            and user.id not in (self.env.ref("base.user_root").id, self.env.ref("base.user_admin").id)
+    def _get_safety_manager(self):
+        return self._school_person("safety_manager")
+
+    def _school_safety_copy_equipment_categories(self):
+        """Give each school its own copy of the safety equipment categories shipped as data.
+
+        The shipped categories belong to the first school (as maintenance's own categories do);
+        a school created later gets the same check plans, so that its fire extinguishers and
+        alarms get their preventive requests at once. A category the school already has (same
+        name) is left alone.
+        """
+        Category = self.env["maintenance.equipment.category"].sudo()  # sudo: set-up of a new school
+        shipped = self.env["ir.model.data"].sudo().search(
+            [("module", "=", "school_safety"), ("model", "=", "maintenance.equipment.category")]
         )
-        if exclude:
-            users = users.filtered(lambda user: not user.has_group(exclude))
-        return users.sorted("id")[:1]
+        sources = Category.browse(shipped.mapped("res_id")).exists().filtered("is_safety_equipment")
+        for company in self:
+            existing = set(Category.search([("company_id", "=", company.id)]).mapped("name"))
+            for source in sources:
+                if source.company_id != company and source.name not in existing:
+                    source.copy({"company_id": company.id, "technician_user_id": False})

@@ -290,8 +290,9 @@ class SchoolSafetyEvent(models.Model):
              ("date_start", "<=", now + timedelta(days=self._get_approval_notice_days()))],
             limit=batch_size,
         )
+        principals = events.company_id._school_persons("principal")
         for event in events:
-            approver = event.approver_user_id or event.company_id._get_principal()
+            approver = event.approver_user_id or principals[event.company_id]
             if approver:
                 event.activity_schedule(
                     "school_safety.mail_activity_type_event_unapproved",

@@ -496,10 +496,9 @@ class SchoolSafetyHazard(models.Model):
                 break
             order = "date_deadline, id" if level == "1" else "date_escalate_principal, id"
             hazards = self.search(domain, order=order, limit=room)
-            for company, company_hazards in hazards.grouped("company_id").items():
-                user = company._get_safety_director() if level == "1" else company._get_principal()
-                for hazard in company_hazards:
-                    hazard._escalate(level, user)
+            users = hazards.company_id._school_persons("logistics_director" if level == "1" else "principal")
+            for hazard in hazards:
+                hazard._escalate(level, users[hazard.company_id])
             escalated |= hazards
         remaining = sum(self.search_count(domain) for _level, domain in domains)
         self.env["ir.cron"]._notify_progress(done=len(escalated), remaining=remaining)

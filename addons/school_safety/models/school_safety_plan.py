@@ -292,8 +292,9 @@ class SchoolSafetyPlan(models.Model):
             [("state", "=", "approved"), ("date_review", "<=", limit_date), ("review_reminded", "=", False)],
             limit=batch_size,
         )
+        directors = plans.company_id._school_persons("logistics_director")
         for plan in plans:
-            user = plan.responsible_user_id or plan.company_id._get_safety_director()
+            user = plan.responsible_user_id or directors[plan.company_id]
             if user:
                 plan.activity_schedule(
                     "school_safety.mail_activity_type_plan_review",

@@ -24,7 +24,7 @@ class HazardCommon(SchoolBaseCommon):
         cls.guard = user("t_guard", "school_safety.group_safety_guard")
         cls.safety_manager = user("t_safety_mgr", "school_safety.group_safety_manager")
         cls.repairer = user("t_repairer", "school_base.group_school_staff")
-        cls.school.write({"safety_director_user_id": cls.manager.id, "principal_user_id": cls.principal.id})
+        cls.school.write({"logistics_director_user_id": cls.manager.id, "principal_user_id": cls.principal.id})
         cls.general = cls.env.ref("school_safety.hazard_severity_general")
         cls.major = cls.env.ref("school_safety.hazard_severity_major")
         cls.Hazard = cls.env["school.safety.hazard"]
@@ -196,7 +196,7 @@ class TestHazard(HazardCommon):
 
     def test_escalation_without_configuration(self):
         """Without a configured director, the first logistics manager of the school is told."""
-        self.school.write({"safety_director_user_id": False, "principal_user_id": False})
+        self.school.write({"logistics_director_user_id": False, "principal_user_id": False})
         self.assertEqual(self.school._get_safety_director(), self.manager)
         self.assertEqual(self.school._get_principal(), self.principal)
 

@@ -5,3 +5,4 @@ from . import school_union_welfare
 from . import school_union_talk
 from . import school_union_election
 from . import hr_employee
+from . import res_company

@@ -4,7 +4,9 @@ from odoo import fields, models
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
-    canteen_manager_user_id = fields.Many2one(related="company_id.canteen_manager_user_id", readonly=False)
+    canteen_residue_threshold = fields.Float(related="company_id.canteen_residue_threshold", readonly=False)
+    canteen_incident_report_hours = fields.Float(related="company_id.canteen_incident_report_hours", readonly=False)
+    canteen_licence_warning_days = fields.Integer(related="company_id.canteen_licence_warning_days", readonly=False)
     canteen_sample_min_weight = fields.Float(related="company_id.canteen_sample_min_weight", readonly=False)
     canteen_sample_keep_hours = fields.Integer(related="company_id.canteen_sample_keep_hours", readonly=False)
     canteen_steam_min_temperature = fields.Float(

@@ -16,3 +16,12 @@ class ResConfigSettings(models.TransientModel):
     meter_alert_days = fields.Integer(related="company_id.meter_alert_days", readonly=False)
     meter_night_start = fields.Float(related="company_id.meter_night_start", readonly=False)
     meter_night_end = fields.Float(related="company_id.meter_night_end", readonly=False)
+    school_three_quotes_amount = fields.Monetary(
+        related="company_id.school_three_quotes_amount", readonly=False, currency_field="company_currency_id"
+    )
+    school_decision_amount = fields.Monetary(
+        related="company_id.school_decision_amount", readonly=False, currency_field="company_currency_id"
+    )
+    school_requisition_approver_id = fields.Many2one(
+        related="company_id.school_requisition_approver_id", readonly=False
+    )

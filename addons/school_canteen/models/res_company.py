@@ -5,9 +5,17 @@ from odoo.exceptions import ValidationError
 class ResCompany(models.Model):
     _inherit = "res.company"
 
-    canteen_manager_user_id = fields.Many2one(
-        "res.users", string="Canteen Manager",
-        help="Receives the problems found at meal accompaniment and the health certificate reminders (食堂负责人).",
+    canteen_residue_threshold = fields.Float(
+        string="Residue Test Failing Inhibition Rate (%)", default=50.0,
+        help="A pesticide residue test whose inhibition rate reaches this value fails (农残抑制率).",
+    )
+    canteen_incident_report_hours = fields.Float(
+        string="Incident Reporting Deadline (hours)", default=2.0,
+        help="Food-safety incidents must be reported to the education bureau within this many hours of discovery.",
+    )
+    canteen_licence_warning_days = fields.Integer(
+        string="Licence Expiry Warning (days)", default=30,
+        help="Suppliers' licences expiring within this many days are flagged and the canteen manager is warned.",
     )
     canteen_sample_min_weight = fields.Float(
         string="Minimum Sample Weight (g)", default=125.0,
@@ -50,15 +58,12 @@ class ResCompany(models.Model):
             if not 35.0 <= company.canteen_fever_temperature <= 42.0:
                 raise ValidationError(_("The fever threshold must be a body temperature (35–42 °C)."))
 
+    @api.model
+    def _school_person_roles(self):
+        roles = super()._school_person_roles()
+        roles["canteen_manager"] = ("school_canteen.group_canteen_manager", "logistics_director")
+        return roles
+
+    # the people in charge are set and found in school_base (_school_person)
     def _get_canteen_manager(self):
-        """The canteen manager of the school: configured, or the first user holding the role."""
-        self.ensure_one()
-        if self.canteen_manager_user_id:
-            return self.canteen_manager_user_id
-        excluded = self.env.ref("base.user_root") | self.env.ref("base.user_admin")
-        # sudo: group membership lookup only
-        candidates = self.env.ref("school_canteen.group_canteen_manager").sudo().users.filtered(
-            lambda user: self in user.company_ids and not user.share and user not in excluded
-        ).sorted("id")
-        director_group = "school_base.group_school_logistics_manager"
-        return (candidates.filtered(lambda user: not user.has_group(director_group)) or candidates)[:1]
+        return self._school_person("canteen_manager")

@@ -1,0 +1,67 @@
+from odoo import api, fields, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    repair_response_hours_normal = fields.Float(
+        string="Answer Normal Repairs Within (h)", default=2.0,
+        help="Hours within which a normal repair request must be answered (assigned or accepted).",
+    )
+    repair_response_hours_urgent = fields.Float(string="Answer Urgent Repairs Within (h)", default=1.0)
+    repair_response_hours_emergency = fields.Float(string="Answer Emergency Repairs Within (h)", default=0.5)
+    repair_fix_hours_normal = fields.Float(
+        string="Fix Normal Repairs Within (h)", default=72.0,
+        help="Hours within which a normal repair request must be fixed.",
+    )
+    repair_fix_hours_urgent = fields.Float(string="Fix Urgent Repairs Within (h)", default=24.0)
+    repair_fix_hours_emergency = fields.Float(string="Fix Emergency Repairs Within (h)", default=4.0)
+    meter_alert_factor = fields.Float(
+        string="High Use Factor", default=2.0,
+        help="A day's use above this factor times the average of the previous days raises an alert.",
+    )
+    meter_alert_days = fields.Integer(
+        string="Days of Norm", default=7,
+        help="Number of previous days averaged to get a place's normal daily use.",
+    )
+    meter_night_start = fields.Float(string="Night Starts At", default=22.0)
+    meter_night_end = fields.Float(string="Night Ends At", default=6.0)
+    # Schools approve their larger orders: the principal approves above the amount.
+    po_double_validation = fields.Selection(default="two_step")
+    school_three_quotes_amount = fields.Monetary(
+        string="Three Quotes Above", currency_field="currency_id", default=2000,
+        help="Orders from this amount need three supplier quotations compared (货比三家) "
+        "or a recorded reason why not. 0 switches the rule off.",
+    )
+    school_decision_amount = fields.Monetary(
+        string="Collective Decision Above", currency_field="currency_id", default=50000,
+        help="Orders from this amount need a recorded collective decision (三重一大). 0 switches the rule off.",
+    )
+    school_requisition_approver_id = fields.Many2one(
+        "res.users", string="Requisition Approver",
+        help="Approves requisitions of departments that have no manager with a login.",
+    )
+
+    @api.model
+    def _school_person_roles(self):
+        roles = super()._school_person_roles()
+        roles["asset_manager"] = ("school_assets.group_assets_manager", "logistics_director")
+        return roles
+
+    @api.model
+    def _school_enable_purchase_approval(self):
+        """Switch on the principal's approval of larger orders in every school."""
+        self.search([]).write({"po_double_validation": "two_step"})
+
+    def _school_principal_users(self):
+        """The principal of this school, who approves purchases (set in school_base)."""
+        return self._school_person("principal")
+
+    def _get_repair_targets(self, urgency):
+        """(hours to answer, hours to fix) of a repair of this urgency (override point)."""
+        self.ensure_one()
+        urgency = urgency or "normal"
+        return (
+            self[f"repair_response_hours_{urgency}"],
+            self[f"repair_fix_hours_{urgency}"],
+        )

@@ -1,0 +1,138 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+# the people in charge of a school; each is the field ``<role>_user_id`` below
+SCHOOL_PERSON_ROLES = (
+    "principal",
+    "logistics_director",
+    "safety_manager",
+    "asset_manager",
+    "canteen_manager",
+    "union_chair",
+)
+SCHOOL_PERSON_DOMAIN = "[('share', '=', False), ('company_ids', 'in', id)]"
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    principal_user_id = fields.Many2one(
+        "res.users", string="Principal", domain=SCHOOL_PERSON_DOMAIN,
+        help="Approves purchases and disposals and receives the escalations (校长). "
+        "Empty: the first principal of the school.",
+    )
+    logistics_director_user_id = fields.Many2one(
+        "res.users", string="Logistics Director", domain=SCHOOL_PERSON_DOMAIN,
+        help="Runs the logistics office and receives overdue hazards first (后勤主任). "
+        "Empty: the first logistics manager of the school, else the principal.",
+    )
+    safety_manager_user_id = fields.Many2one(
+        "res.users", string="Safety Manager", domain=SCHOOL_PERSON_DOMAIN,
+        help="Receives the alerts of the gate and of the school bus (安全员). "
+        "Empty: the first safety manager of the school, else the logistics director.",
+    )
+    asset_manager_user_id = fields.Many2one(
+        "res.users", string="Asset Manager", domain=SCHOOL_PERSON_DOMAIN,
+        help="Keeps the asset register, custody and stocktakes (资产管理员). "
+        "Empty: the first asset manager of the school, else the logistics director.",
+    )
+    canteen_manager_user_id = fields.Many2one(
+        "res.users", string="Canteen Manager", domain=SCHOOL_PERSON_DOMAIN,
+        help="Receives the problems found at meal accompaniment and the health certificate "
+        "reminders (食堂负责人). Empty: the first canteen manager of the school, else the logistics director.",
+    )
+    union_chair_user_id = fields.Many2one(
+        "res.users", string="Union Chair", domain=SCHOOL_PERSON_DOMAIN,
+        help="Chairs the school's trade union (工会主席). Empty: the first union chair of the school.",
+    )
+
+    @api.constrains(*(f"{role}_user_id" for role in SCHOOL_PERSON_ROLES))
+    def _check_school_persons(self):
+        for company in self:
+            for field_name in (f"{role}_user_id" for role in SCHOOL_PERSON_ROLES):
+                user = company[field_name].sudo()  # sudo: read the user's companies to check them
+                if user and (user.share or company not in user.company_ids):
+                    role_label = self._fields[field_name]._description_string(self.env)
+                    raise ValidationError(
+                        _(
+                            "%(user)s cannot be the %(role)s of %(school)s: choose an internal user "
+                            "who works at this school.",
+                            user=user.name,
+                            role=role_label,
+                            school=company.name,
+                        )
+                    )
+
+    @api.model
+    def _school_person_roles(self):
+        """Role -> (xmlid of the role's group, role to fall back on when nobody holds it).
+
+        Each domain addon adds the roles whose group it defines (override, call super()).
+        The user set on the school comes first in any case (``<role>_user_id``).
+        """
+        return {
+            "principal": ("school_base.group_school_principal", None),
+            "logistics_director": ("school_base.group_school_logistics_manager", "principal"),
+        }
+
+    def _school_person(self, role):
+        """The user in charge of ``role`` at this school (an empty recordset if nobody): see
+        :meth:`_school_persons`."""
+        self.ensure_one()
+        return self._school_persons(role)[self]
+
+    def _school_persons(self, role, _seen=()):
+        """Map each school of ``self`` to the user in charge of ``role`` (empty if nobody).
+
+        The user set on the school wins while they are an active internal user of that school.
+        Otherwise it is the first (oldest) active internal user of the school who holds the
+        role's group for itself, not only through a higher role (a logistics manager also holds
+        the canteen manager's group); otherwise the person of the role it falls back on (see
+        :meth:`_school_person_roles`). The technical accounts are left out.
+
+        Batch-friendly: one search per role for all the schools of ``self``, so resolve the
+        schools of a batch of records with one call.
+        """
+        field_name = f"{role}_user_id"
+        if field_name not in self._fields:
+            raise ValueError(f"Unknown school role {role!r}")
+        no_user = self.env["res.users"]
+        result = {}
+        for company in self:
+            user = company[field_name]
+            user_sudo = user.sudo()  # sudo: check the user's companies, whoever asks
+            valid = user and user_sudo.active and not user_sudo.share and company in user_sudo.company_ids
+            result[company] = user if valid else no_user
+        missing = self.filtered(lambda company: not result[company])
+        if not missing:
+            return result
+        group_xmlid, fallback = self._school_person_roles().get(role, (None, None))
+        group = self.env.ref(group_xmlid, raise_if_not_found=False) if group_xmlid else None
+        if group:
+            result.update(missing._school_role_holders(group))
+            missing = missing.filtered(lambda company: not result[company])
+        if fallback and missing and fallback not in _seen:
+            result.update(missing._school_persons(fallback, _seen=(*_seen, role)))
+        return result
+
+    def _school_role_holders(self, group):
+        """Map each school of ``self`` to the first active internal user of it holding ``group``
+        for itself, not only through a group that implies it."""
+        technical = (self.env.ref("base.user_root") | self.env.ref("base.user_admin")).ids
+        # sudo: who holds a role is looked up for any user who triggers a reminder
+        users = self.env["res.users"].sudo().search(
+            [
+                ("groups_id", "in", group.ids),
+                ("share", "=", False),
+                ("company_ids", "in", self.ids),
+                ("id", "not in", technical),
+            ],
+            order="id",
+        )
+        plain = users.filtered(lambda user: group not in (user.groups_id - group).trans_implied_ids)
+        result = {company: self.env["res.users"] for company in self}
+        for user in plain:
+            for company in self.filtered(lambda company, user=user: company in user.company_ids):
+                if not result[company]:
+                    result[company] = self.env["res.users"].browse(user.id)
+        return result
