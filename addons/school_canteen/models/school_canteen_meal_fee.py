@@ -1,7 +1,9 @@
 from datetime import timedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.school_base.models.school_workflow_mixin import workflow_action
 
 
 class SchoolCanteenMealFee(models.Model):
@@ -9,10 +11,13 @@ class SchoolCanteenMealFee(models.Model):
 
     _name = "school.canteen.meal.fee"
     _description = "Meal Fee Standard"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "school.workflow.mixin", "school.lock.mixin"]
     _order = "meal_type, date_from desc, id desc"
     _check_company_auto = True
     _rec_name = "meal_type"
+    # the principal approves a standard proposed by someone else; a newer standard ends it
+    _workflow_fields = ("approved_by_user_id", "date_approved", "date_to")
+    _lock_editable_fields = ("date_to", "note")
 
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company,
@@ -29,7 +34,8 @@ class SchoolCanteenMealFee(models.Model):
         string="Effective Until", readonly=True, tracking=True, copy=False,
         help="Set when a newer standard takes over.",
     )
-    approved_by_user_id = fields.Many2one("res.users", string="Approved By", tracking=True)
+    approved_by_user_id = fields.Many2one("res.users", string="Approved By", readonly=True, tracking=True, copy=False)
+    date_approved = fields.Datetime(string="Approved On", readonly=True, tracking=True, copy=False)
     meeting_id = fields.Many2one(
         "school.canteen.committee.meeting", string="Decided At", check_company=True,
         help="The committee meeting that set this standard.",
@@ -69,6 +75,24 @@ class SchoolCanteenMealFee(models.Model):
             fees |= fee
         return fees
 
+    def _is_locked(self):
+        self.ensure_one()
+        return bool(self.approved_by_user_id)
+
+    @workflow_action
+    def action_approve(self):
+        """The principal approves the standard; not the person who entered it."""
+        self._check_user_in(
+            "school_base.group_school_principal", _("Only the principal approves a meal fee standard.")
+        )
+        for fee in self:
+            if fee.approved_by_user_id:
+                raise UserError(_("%(fee)s is already approved.", fee=fee.display_name))
+        self._check_not_self("create_uid", _("A meal fee standard is approved by someone else than who entered it."))
+        self.write({"approved_by_user_id": self.env.user.id, "date_approved": fields.Datetime.now()})
+        return True
+
+    @workflow_action
     def _end_previous(self):
         """End the standard in force on the day before this one starts, keep later ones after it."""
         self.ensure_one()

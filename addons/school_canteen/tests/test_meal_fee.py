@@ -14,7 +14,7 @@ class TestMealFeeAndCommittee(CanteenAcceptanceCommon):
     def _fee(self, amount, date_from, meal_type="lunch", user=None, **vals):
         return self.env["school.canteen.meal.fee"].with_user(user or self.canteen_manager).create({
             "meal_type": meal_type, "amount": amount, "date_from": date_from,
-            "approved_by_user_id": self.principal.id, "company_id": self.school.id, **vals,
+            "company_id": self.school.id, **vals,
         })
 
     def test_new_standard_ends_previous(self):
