@@ -284,10 +284,11 @@ class TestCanteenWorkflowIntegrityReceipts(WorkflowSideDoorMixin, CanteenAccepta
         self.assertRefusedWrite(fee, self.canteen_manager, {"amount": 20})
         with self.assertRaises(REFUSED):
             fee.with_user(self.canteen_manager).unlink()
-        # a newer standard still ends the approved one
+        # a newer standard ends the approved one once approved itself, not before
         newer = self._fee(amount=13.5, date_from="2027-02-20")
+        self.assertFalse(fee.date_to)
+        newer.with_user(self.principal).action_approve()
         self.assertEqual(str(fee.date_to), "2027-02-19")
-        self.assertFalse(newer.approved_by_user_id)
 
     def test_meeting_minutes_frozen(self):
         """A held meeting with its minutes is locked; the minutes file is not swapped through ir.attachment."""
