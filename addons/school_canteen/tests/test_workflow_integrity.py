@@ -402,7 +402,21 @@ class TestCanteenWorkflowIntegrityDaily(WorkflowSideDoorMixin, CanteenDailyCommo
         self.assertEqual(check.result, "pass")
 
     def test_certificate_reminder_marker_only_from_cron(self):
+        """The cron's reminder marker is not written by hand; the scan is changed on the certificate only."""
         self.assertRefusedWrite(self.helper_cert, self.canteen_manager, {"reminded_expiry_date": "2026-11-30"})
+        scan = base64.b64encode(b"%PDF-1.4 health certificate")
+        self.helper_cert.with_user(self.canteen_manager).write({"scan": scan, "scan_filename": "jk.pdf"})
+        with self.assertRaises(AccessError):
+            self.env["ir.attachment"].with_user(self.canteen_manager).create({
+                "name": "jk.pdf", "res_model": self.helper_cert._name, "res_id": self.helper_cert.id,
+                "res_field": "scan", "datas": base64.b64encode(b"forged"),
+            })
+        attachment = self.env["ir.attachment"].sudo().search([
+            ("res_model", "=", self.helper_cert._name), ("res_id", "=", self.helper_cert.id), ("res_field", "=", "scan"),
+        ])
+        with self.assertRaises(AccessError):
+            attachment.with_user(self.canteen_manager).write({"datas": base64.b64encode(b"forged")})
+        self.assertEqual(self.helper_cert.scan, scan)
         self.assertRefusedCreate("school.canteen.health.certificate", self.canteen_manager, {
             "name": "JK-9", "employee_id": self.washer.id, "issue_date": "2026-01-01", "expiry_date": "2026-12-31",
             "reminded_expiry_date": "2026-12-31",
