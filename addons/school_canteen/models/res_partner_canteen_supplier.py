@@ -4,6 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.osv import expression
 
+from odoo.addons.school_base.models.school_workflow_mixin import workflow_action
+
 LICENCE_STATES = [
     ("valid", "Valid"),
     ("expiring", "Expiring Soon"),
@@ -15,7 +17,8 @@ LICENCE_STATES = [
 class ResPartner(models.Model):
     """A canteen supplier's qualifications (定点采购, 索证): business and food licences."""
 
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "school.workflow.mixin"]
 
     canteen_supplier = fields.Boolean(
         string="Designated Canteen Supplier", tracking=True,
@@ -50,6 +53,13 @@ class ResPartner(models.Model):
         string="Food Licence Expiry Warned", readonly=True, copy=False,
         help="The expiry date the canteen manager was already warned about.",
     )
+
+    @api.model
+    def _get_workflow_fields(self):
+        # only the "already warned" markers of the licence cron: the rest of a partner is plain data
+        fnames = super()._get_workflow_fields() | {"business_licence_warned_expiry", "food_licence_warned_expiry"}
+        fnames.discard("state")
+        return fnames
 
     @api.model
     def _canteen_warning_limit(self, today=None):
@@ -136,6 +146,7 @@ class ResPartner(models.Model):
                 ))
 
     @api.model
+    @workflow_action
     def _cron_warn_canteen_licence_expiry(self):
         """Warn the canteen managers once per licence expiring soon (or already expired).
 

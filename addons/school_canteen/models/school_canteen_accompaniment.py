@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.school_base.models.school_workflow_mixin import workflow_action
+
 from .school_canteen_sample import MEALS
 
 SCORES = [
@@ -13,14 +15,16 @@ SCORES = [
 SCORE_FIELDS = ("score_taste", "score_quantity", "score_temperature", "score_hygiene", "score_service")
 ROTA_REMINDER_ACTIVITY = "school_canteen.mail_activity_type_canteen_accompaniment_log"
 PROBLEM_ACTIVITY = "school_canteen.mail_activity_type_canteen_accompaniment_problem"
+MANAGER_GROUP = "school_canteen.group_canteen_manager"
 
 
 class SchoolCanteenAccompanimentRota(models.Model):
     _name = "school.canteen.accompaniment.rota"
     _description = "Meal Accompaniment Rota"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "school.workflow.mixin"]
     _order = "date, meal, id"
     _check_company_auto = True
+    _workflow_fields = ("reminded",)
 
     date = fields.Date(required=True, index=True, tracking=True)
     meal = fields.Selection(MEALS, required=True, default="lunch", tracking=True)
@@ -74,6 +78,7 @@ class SchoolCanteenAccompanimentRota(models.Model):
         return [("has_log", "=", False), ("date", "<=", today)]
 
     @api.model
+    @workflow_action
     def _cron_remind_missing_logs(self):
         """Remind each leader once of a rota day (today or past) still without a log."""
         today = fields.Date.context_today(self)
@@ -188,9 +193,11 @@ class SchoolCanteenAccompaniment(models.Model):
 class SchoolCanteenAccompanimentProblem(models.Model):
     _name = "school.canteen.accompaniment.problem"
     _description = "Problem Found At Meal Accompaniment"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin"]
     _order = "state desc, id desc"
     _check_company_auto = True
+    # the canteen side resolves a problem, not the leader who found it; a resolved one is closed
+    _workflow_fields = ("resolved_date", "resolved_user_id")
 
     log_id = fields.Many2one(
         "school.canteen.accompaniment", string="Log", required=True, index=True, ondelete="cascade"
@@ -217,7 +224,8 @@ class SchoolCanteenAccompanimentProblem(models.Model):
     state = fields.Selection(
         [("open", "Open"), ("resolved", "Resolved")], default="open", required=True, tracking=True, index=True
     )
-    resolved_date = fields.Date(readonly=True, copy=False)
+    resolved_date = fields.Date(readonly=True, copy=False, tracking=True)
+    resolved_user_id = fields.Many2one("res.users", string="Resolved By", readonly=True, copy=False, tracking=True)
     company_id = fields.Many2one(related="log_id.company_id", store=True, index=True)
 
     @api.depends("company_id")
@@ -236,6 +244,10 @@ class SchoolCanteenAccompanimentProblem(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su and not self.env.user.has_group(MANAGER_GROUP):
+            for vals in vals_list:
+                # the school's canteen manager follows up what a leader reports (computed)
+                vals.pop("responsible_user_id", None)
         problems = super().create(vals_list)
         for problem in problems.filtered("responsible_user_id"):
             problem.activity_schedule(
@@ -246,14 +258,38 @@ class SchoolCanteenAccompanimentProblem(models.Model):
             )
         return problems
 
+    def _is_locked(self):
+        self.ensure_one()
+        return self.state == "resolved"
+
+    def _can_edit_locked(self):
+        return self.env.su or self.env.user.has_group(MANAGER_GROUP)
+
+    def write(self, vals):
+        if "responsible_user_id" in vals and not self.env.su and not self.env.user.has_group(MANAGER_GROUP):
+            raise UserError(_("Only the canteen manager chooses who follows a problem up."))
+        return super().write(vals)
+
+    @workflow_action
     def action_resolve(self):
+        """The canteen manager, or the user following the problem up, closes it: never the leader who found it."""
+        self._check_state(("open",), _("resolved"))
         for problem in self:
+            if not (self.env.user.has_group(MANAGER_GROUP) or self.env.user == problem.responsible_user_id):
+                raise UserError(_("Only the canteen manager or the person following it up resolves a problem."))
+            if self.env.user == problem.log_id.leader_user_id and not self.env.su:
+                raise UserError(_("The leader who found a problem does not resolve it: the canteen side does."))
             if not (problem.resolution or "").strip():
                 raise UserError(_("Say how the problem was resolved before closing it."))
-        self.write({"state": "resolved", "resolved_date": fields.Date.context_today(self)})
+        self.write({
+            "state": "resolved", "resolved_date": fields.Date.context_today(self), "resolved_user_id": self.env.user.id,
+        })
         self.activity_feedback([PROBLEM_ACTIVITY], feedback=_("Resolved"))
         return True
 
+    @workflow_action
     def action_reopen(self):
-        self.write({"state": "open", "resolved_date": False})
+        self._check_state(("resolved",), _("reopened"))
+        self._check_user_in(MANAGER_GROUP, _("Only the canteen manager reopens a resolved problem."))
+        self.write({"state": "open", "resolved_date": False, "resolved_user_id": False})
         return True

@@ -1,10 +1,13 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.school_base.models.school_workflow_mixin import workflow_action
+
 CRITERIA = (
     "score_attendance", "score_hygiene", "score_operation", "score_service", "score_safety",
 )
 MAX_CRITERION_SCORE = 20.0
+MANAGER_GROUP = "school_canteen.group_canteen_manager"
 
 
 class SchoolCanteenAssessment(models.Model):
@@ -12,7 +15,7 @@ class SchoolCanteenAssessment(models.Model):
 
     _name = "school.canteen.assessment"
     _description = "Canteen Staff Monthly Assessment"
-    _inherit = ["mail.thread", "school.lock.mixin"]
+    _inherit = ["mail.thread", "school.workflow.mixin", "school.lock.mixin"]
     _order = "month_date desc, id desc"
     _check_company_auto = True
     _rec_names_search = ["month_date"]
@@ -24,7 +27,7 @@ class SchoolCanteenAssessment(models.Model):
     )
     line_ids = fields.One2many("school.canteen.assessment.line", "assessment_id", string="Scores", copy=True)
     state = fields.Selection(
-        [("draft", "Draft"), ("done", "Done")], default="draft", required=True, tracking=True
+        [("draft", "Draft"), ("done", "Done")], default="draft", required=True, tracking=True, copy=False,
     )
     note = fields.Text()
     company_id = fields.Many2one(
@@ -60,12 +63,6 @@ class SchoolCanteenAssessment(models.Model):
     def _can_edit_locked(self):
         return self.env.su or self.env.user.has_group("school_base.group_school_logistics_manager")
 
-    def _check_unlocked(self, fnames=None):
-        # finishing and reopening the sheet is always possible for the canteen manager
-        if fnames is not None and set(fnames) <= {"state"}:
-            return
-        return super()._check_unlocked(fnames)
-
     def action_fill_employees(self):
         """Add a line for each canteen worker of the school not yet on the sheet."""
         for sheet in self:
@@ -80,14 +77,22 @@ class SchoolCanteenAssessment(models.Model):
     def _prepare_line_vals(self, employee):
         return {"employee_id": employee.id, **dict.fromkeys(CRITERIA, MAX_CRITERION_SCORE)}
 
+    @workflow_action
     def action_done(self):
+        self._check_user_in(MANAGER_GROUP, _("Only the canteen manager finishes the monthly assessment."))
+        self._check_state(("draft",), _("finished"))
         for sheet in self:
             if not sheet.line_ids:
                 raise UserError(_("Score at least one employee before finishing the assessment."))
         self.write({"state": "done"})
         return True
 
+    @workflow_action
     def action_reset(self):
+        """Reopen a finished month: the logistics director only (it is locked for the canteen manager)."""
+        self._check_state(("done",), _("reopened"))
+        if not self._can_edit_locked():
+            raise UserError(_("Only the logistics director reopens a finished monthly assessment."))
         self.write({"state": "draft"})
         return True
 
@@ -95,8 +100,10 @@ class SchoolCanteenAssessment(models.Model):
 class SchoolCanteenAssessmentLine(models.Model):
     _name = "school.canteen.assessment.line"
     _description = "Monthly Assessment Of A Canteen Worker"
+    _inherit = ["school.lock.mixin"]
     _order = "assessment_id, rank, id"
     _check_company_auto = True
+    _lock_parent_field = "assessment_id"
 
     assessment_id = fields.Many2one(
         "school.canteen.assessment", string="Assessment", required=True, index=True, ondelete="cascade"
@@ -148,12 +155,3 @@ class SchoolCanteenAssessmentLine(models.Model):
                           criterion=labels[fname], employee=line.employee_id.name, max=MAX_CRITERION_SCORE)
                     )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        lines = super().create(vals_list)
-        lines.assessment_id._check_unlocked()
-        return lines
-
-    def write(self, vals):
-        self.assessment_id._check_unlocked()
-        return super().write(vals)

@@ -1,5 +1,7 @@
-from odoo import _, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+
+from odoo.addons.school_base.models.school_workflow_mixin import workflow_action
 
 
 class SchoolCanteenCommitteeMeeting(models.Model):
@@ -7,7 +9,7 @@ class SchoolCanteenCommitteeMeeting(models.Model):
 
     _name = "school.canteen.committee.meeting"
     _description = "Canteen Committee Meeting"
-    _inherit = ["mail.thread", "mail.activity.mixin", "school.lock.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -29,25 +31,35 @@ class SchoolCanteenCommitteeMeeting(models.Model):
     )
     agenda = fields.Text()
     decisions = fields.Html()
-    minutes_attachment_ids = fields.Many2many(
-        "ir.attachment", "school_canteen_meeting_attachment_rel", "meeting_id", "attachment_id",
-        string="Minutes",
-    )
+    # a binary field of the record, not loose attachments: once the meeting is held and its minutes
+    # filed, the file cannot be swapped, neither here nor through ir.attachment
+    minutes = fields.Binary(attachment=True, copy=False)
+    minutes_filename = fields.Char(copy=False)
     meal_fee_ids = fields.One2many("school.canteen.meal.fee", "meeting_id", string="Meal Fees Decided")
     state = fields.Selection(
-        [("planned", "Planned"), ("held", "Held")], default="planned", required=True, tracking=True,
+        [("planned", "Planned"), ("held", "Held")], default="planned", required=True, tracking=True, copy=False,
     )
 
     def _is_locked(self):
         self.ensure_one()
-        return self.state == "held" and bool(self.minutes_attachment_ids)
+        return self.state == "held" and bool(self.minutes)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_held(self):
+        if not self.env.su and any(meeting.state == "held" for meeting in self):
+            raise UserError(_("A committee meeting that was held is a record of the school: it cannot be deleted."))
 
     def _can_edit_locked(self):
         return super()._can_edit_locked() or self.env.user.has_group("school_base.group_school_principal")
 
+    @workflow_action
     def action_held(self):
+        self._check_user_in(
+            "school_canteen.group_canteen_manager", _("Only the canteen manager records a committee meeting.")
+        )
+        self._check_state(("planned",), _("marked as held"))
         for meeting in self:
-            if not meeting.decisions and not meeting.minutes_attachment_ids:
+            if not meeting.decisions and not meeting.minutes:
                 raise UserError(_("Write the decisions or attach the minutes before marking the meeting as held."))
             meeting.state = "held"
         return True

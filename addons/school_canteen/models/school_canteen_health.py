@@ -3,6 +3,8 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.school_base.models.school_workflow_mixin import workflow_action
+
 from .school_canteen_sample import MEALS
 
 MANAGER_GROUP = "school_canteen.group_canteen_manager"
@@ -59,9 +61,10 @@ class HrEmployeePublic(models.Model):
 class SchoolCanteenHealthCertificate(models.Model):
     _name = "school.canteen.health.certificate"
     _description = "Health Certificate"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "school.workflow.mixin"]
     _order = "expiry_date, id"
     _check_company_auto = True
+    _workflow_fields = ("reminded_expiry_date",)
 
     name = fields.Char(string="Certificate No.", required=True, tracking=True)
     employee_id = fields.Many2one(
@@ -145,6 +148,7 @@ class SchoolCanteenHealthCertificate(models.Model):
             cert.display_name = f"{cert.employee_id.name or ''} · {cert.name or ''}"
 
     @api.model
+    @workflow_action
     def _cron_remind_expiring(self):
         """Tell the canteen manager once about each certificate expiring soon."""
         certs = self._get_expiring().filtered(lambda cert: cert.reminded_expiry_date != cert.expiry_date)
@@ -164,11 +168,20 @@ class SchoolCanteenHealthCertificate(models.Model):
 
 
 class SchoolCanteenMorningCheck(models.Model):
+    """晨检: health data, read by the canteen managers, the checker and the employee checked only.
+
+    The checker is whoever records it. A failed check is locked for the canteen staff:
+    turning it into a passed one would put a sick worker back on a shift; only the
+    canteen manager corrects it.
+    """
+
     _name = "school.canteen.morning.check"
     _description = "Morning Health Check"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "school.workflow.mixin", "school.lock.mixin"]
     _order = "date desc, employee_id, id"
     _check_company_auto = True
+    _workflow_fields = ("checker_user_id",)
+    _lock_editable_fields = ("note",)
 
     date = fields.Date(required=True, default=fields.Date.context_today, index=True)
     employee_id = fields.Many2one(
@@ -192,7 +205,7 @@ class SchoolCanteenMorningCheck(models.Model):
         [("pass", "Passed"), ("fail", "Failed")], compute="_compute_result", store=True, index=True
     )
     checker_user_id = fields.Many2one(
-        "res.users", string="Checked By", default=lambda self: self.env.user, required=True
+        "res.users", string="Checked By", default=lambda self: self.env.user, required=True, readonly=True
     )
     note = fields.Text(string="Action Taken", help="e.g. sent home, moved away from food handling")
     company_id = fields.Many2one(
@@ -227,6 +240,20 @@ class SchoolCanteenMorningCheck(models.Model):
         for check in self:
             check.display_name = f"{check.date or ''} · {check.employee_id.name or ''}"
 
+    def _is_locked(self):
+        self.ensure_one()
+        return self.result == "fail"
+
+    def _can_edit_locked(self):
+        return self.env.su or self.env.user.has_group(MANAGER_GROUP)
+
+    def _get_lock_message(self):
+        self.ensure_one()
+        return _(
+            "The morning check of %(employee)s on %(date)s failed: only the canteen manager can correct it.",
+            employee=self.employee_id.name, date=self.date,
+        )
+
     @api.model_create_multi
     def create(self, vals_list):
         checks = super().create(vals_list)
@@ -246,11 +273,13 @@ class SchoolCanteenMorningCheck(models.Model):
             for shift in Shift.search([("date", "=", check.date), ("employee_ids", "in", check.employee_id.ids)]):
                 manager = shift.company_id._get_canteen_manager()
                 if manager:
-                    shift.sudo().activity_schedule(  # sudo: canteen staff record the check, the manager plans
+                    # sudo: canteen staff record the check, the manager plans; the shift's readers
+                    # see that someone is to replace, not why (the check is health data)
+                    shift.sudo().activity_schedule(
                         "mail.mail_activity_data_todo",
                         date_deadline=check.date,
                         summary=_("Replace %(employee)s", employee=check.employee_id.name),
-                        note=_("%(employee)s failed the morning check and may not work this shift.",
+                        note=_("%(employee)s cannot work this shift: see the morning checks.",
                                employee=check.employee_id.name),
                         user_id=manager.id,
                     )

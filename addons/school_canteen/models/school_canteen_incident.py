@@ -3,15 +3,27 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.school_base.models.school_workflow_mixin import (
+    workflow_action,
+    workflow_step,
+)
+
+STAFF_GROUP = "school_canteen.group_canteen_staff"
+MANAGER_GROUP = "school_canteen.group_canteen_manager"
+
 
 class SchoolCanteenIncident(models.Model):
     """食品安全事故: a suspected food poisoning or other food-safety emergency."""
 
     _name = "school.canteen.incident"
     _description = "Food Safety Incident"
-    _inherit = ["mail.thread", "mail.activity.mixin", "school.reference.mixin", "school.lock.mixin"]
+    _inherit = [
+        "mail.thread", "mail.activity.mixin", "school.reference.mixin", "school.workflow.mixin", "school.lock.mixin",
+    ]
     _order = "date_discovered desc, id desc"
     _check_company_auto = True
+    # only the actions report, escalate and close an incident; the deadline follows the discovery time
+    _workflow_fields = ("date_reported", "reported_by_user_id", "date_escalated", "date_closed")
 
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company,
@@ -35,8 +47,10 @@ class SchoolCanteenIncident(models.Model):
         string="Report to Bureau By", compute="_compute_report_deadline", store=True, tracking=True,
         help="The education bureau must be told within the configured time after discovery.",
     )
-    date_reported = fields.Datetime(string="Reported to Bureau On", tracking=True, copy=False)
-    reported_by_user_id = fields.Many2one("res.users", string="Reported By", tracking=True, copy=False)
+    date_reported = fields.Datetime(string="Reported to Bureau On", readonly=True, tracking=True, copy=False)
+    reported_by_user_id = fields.Many2one(
+        "res.users", string="Reported By", readonly=True, tracking=True, copy=False,
+    )
     bureau_contact = fields.Char(string="Bureau Contact", help="Who at the education bureau received the report.")
     is_overdue = fields.Boolean(
         string="Report Overdue", compute="_compute_is_overdue", search="_search_is_overdue",
@@ -74,12 +88,14 @@ class SchoolCanteenIncident(models.Model):
 
     def _add_action(self, text, user=None, date=None):
         self.ensure_one()
-        self.env["school.canteen.incident.action"].create({
-            "incident_id": self.id,
-            "date": date or fields.Datetime.now(),
-            "name": text,
-            "user_id": (user or self.env.user).id,
-        })
+        with workflow_step():
+            self.env["school.canteen.incident.action"].create({
+                "incident_id": self.id,
+                "date": date or fields.Datetime.now(),
+                "name": text,
+                "user_id": (user or self.env.user).id,
+                "is_automatic": True,
+            })
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -88,10 +104,31 @@ class SchoolCanteenIncident(models.Model):
             incident._add_action(_("Incident recorded: emergency procedure started."), date=incident.date_discovered)
         return incidents
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_recorded(self):
+        # a food-safety incident, once recorded, is never made to disappear: it is reported and closed
+        if not self.env.su:
+            raise UserError(_("A food-safety incident is a record of the school: it cannot be deleted."))
+
+    def write(self, vals):
+        if "date_discovered" in vals and not self.env.su:
+            # moving the discovery later would push the reporting deadline and escape the escalation
+            new = fields.Datetime.to_datetime(vals["date_discovered"])
+            for incident in self:
+                if incident.state != "open" or (new and incident.date_discovered and new > incident.date_discovered):
+                    raise UserError(_(
+                        "The discovery time of %(name)s sets the deadline to report it: it can only be moved "
+                        "earlier, while the incident is open.", name=incident.name,
+                    ))
+        return super().write(vals)
+
+    @workflow_action
     def action_report(self):
+        self._check_user_in(STAFF_GROUP, _("Only the canteen staff report an incident to the bureau."))
         for incident in self:
             if incident.state != "open":
                 raise UserError(_("Only an open incident can be reported to the bureau."))
+            # (only the superuser, e.g. an import of past incidents, can have filled these beforehand)
             incident.write({
                 "state": "reported",
                 "date_reported": incident.date_reported or fields.Datetime.now(),
@@ -101,9 +138,11 @@ class SchoolCanteenIncident(models.Model):
             incident.activity_feedback(["school_canteen.mail_activity_type_canteen_incident_overdue"])
         return True
 
+    @workflow_action
     def action_close(self):
+        self._check_user_in(MANAGER_GROUP, _("Only the canteen manager closes a food-safety incident."))
         for incident in self:
-            if incident.state != "reported":
+            if incident.state != "reported" or not incident.date_reported:
                 raise UserError(_("Report the incident to the bureau before closing it."))
             if not incident.conclusion:
                 raise UserError(_("Write the conclusion (cause and lessons) before closing the incident."))
@@ -112,6 +151,7 @@ class SchoolCanteenIncident(models.Model):
         return True
 
     @api.model
+    @workflow_action
     def _cron_escalate_unreported(self, batch_size=200):
         """Unreported incidents past their deadline go to the principal, once."""
         incidents = self.search(
@@ -141,13 +181,37 @@ class SchoolCanteenIncident(models.Model):
 
 
 class SchoolCanteenIncidentAction(models.Model):
+    """A line of the incident's timeline: added freely, never rewritten once the incident is closed.
+
+    The steps recorded by the incident's own actions (reported, escalated, closed) are
+    ``is_automatic`` and cannot be changed; a person's entry names them as its author.
+    """
+
     _name = "school.canteen.incident.action"
     _description = "Food Safety Incident Action"
+    _inherit = ["school.workflow.mixin", "school.lock.mixin"]
     _order = "date, id"
     _check_company_auto = True
+    _lock_parent_field = "incident_id"
+    _workflow_fields = ("user_id", "is_automatic")
 
     incident_id = fields.Many2one("school.canteen.incident", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="incident_id.company_id", store=True, index=True)
     date = fields.Datetime(string="Time", required=True, default=fields.Datetime.now)
     name = fields.Char(string="Action", required=True)
-    user_id = fields.Many2one("res.users", string="By", required=True, default=lambda self: self.env.user)
+    user_id = fields.Many2one(
+        "res.users", string="By", required=True, readonly=True, default=lambda self: self.env.user,
+    )
+    is_automatic = fields.Boolean(string="Recorded By The System", readonly=True, copy=False)
+
+    def write(self, vals):
+        if not self.env.su and self.filtered("is_automatic"):
+            raise UserError(_("A step recorded by the incident's own actions cannot be changed."))
+        if not self.env.su and self.filtered(lambda line: line.user_id != self.env.user):
+            raise UserError(_("Only its author can correct an entry of the incident timeline."))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_automatic(self):
+        if not self.env.su and self.filtered("is_automatic"):
+            raise UserError(_("A step recorded by the incident's own actions cannot be deleted."))

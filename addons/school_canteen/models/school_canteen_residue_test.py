@@ -1,5 +1,10 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.school_base.models.school_workflow_mixin import (
+    in_workflow_step,
+    workflow_step,
+)
 
 
 class SchoolCanteenResidueTest(models.Model):
@@ -7,9 +12,15 @@ class SchoolCanteenResidueTest(models.Model):
 
     _name = "school.canteen.residue.test"
     _description = "Pesticide Residue Test"
-    _inherit = ["mail.thread", "mail.activity.mixin", "school.reference.mixin"]
+    _inherit = [
+        "mail.thread", "mail.activity.mixin", "school.reference.mixin", "school.workflow.mixin", "school.lock.mixin",
+    ]
     _order = "test_date desc, id desc"
     _check_company_auto = True
+    # the failing rate is the school's setting at the time of the test, never the tester's choice
+    _workflow_fields = ("threshold",)
+    # a measurement is a record once taken: only the canteen manager corrects it
+    _lock_editable_fields = ("note",)
 
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company,
@@ -76,6 +87,24 @@ class SchoolCanteenResidueTest(models.Model):
         if self.move_id:
             self.product_id = self.move_id.product_id
 
+    def _is_locked(self):
+        self.ensure_one()
+        return bool(self.id)
+
+    def _can_edit_locked(self):
+        return self.env.su or self.env.user.has_group("school_canteen.group_canteen_manager")
+
+    def _get_lock_message(self):
+        self.ensure_one()
+        return _(
+            "Residue test %(name)s is recorded: only the canteen manager can correct it.", name=self.name,
+        )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_failed(self):
+        if not self.env.su and any(test.result == "fail" for test in self):
+            raise UserError(_("A failed residue test rejected its batch: it cannot be deleted."))
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
@@ -83,10 +112,14 @@ class SchoolCanteenResidueTest(models.Model):
                 vals["picking_id"] = self.env["stock.move"].browse(vals["move_id"]).picking_id.id
             if vals.get("move_id") and not vals.get("product_id"):
                 vals["product_id"] = self.env["stock.move"].browse(vals["move_id"]).product_id.id
-            if "threshold" not in vals:
-                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
-                vals["threshold"] = company.canteen_residue_threshold
-        tests = super().create(vals_list)
+            company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
+            if "threshold" in vals and not in_workflow_step(self.env) and (
+                vals["threshold"] != company.canteen_residue_threshold
+            ):
+                self._raise_workflow_field("threshold")
+            vals["threshold"] = company.canteen_residue_threshold
+        with workflow_step():  # the threshold was set just above from the school's settings
+            tests = super().create(vals_list)
         tests._reject_failed_lines()
         return tests
 

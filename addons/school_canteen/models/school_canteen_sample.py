@@ -3,6 +3,8 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.school_base.models.school_workflow_mixin import workflow_action
+
 MEALS = [
     ("breakfast", "Breakfast"),
     ("lunch", "Lunch"),
@@ -147,11 +149,14 @@ class SchoolCanteenMenuLine(models.Model):
 
 
 class SchoolCanteenSample(models.Model):
+    """留样: a sample of each dish, kept at least 48 h, then discarded (and locked) by an action."""
+
     _name = "school.canteen.sample"
     _description = "Food Sample"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin"]
     _order = "sample_datetime desc, id desc"
     _check_company_auto = True
+    _workflow_fields = ("discard_datetime", "discarder_employee_id")
 
     menu_line_id = fields.Many2one(
         "school.canteen.menu.line", string="Dish Of Menu", required=True, index=True,
@@ -186,7 +191,7 @@ class SchoolCanteenSample(models.Model):
     )
     discard_datetime = fields.Datetime(string="Discarded At", readonly=True, copy=False, tracking=True)
     discarder_employee_id = fields.Many2one(
-        "hr.employee", string="Discarded By", check_company=True, copy=False, tracking=True
+        "hr.employee", string="Discarded By", readonly=True, check_company=True, copy=False, tracking=True
     )
     state = fields.Selection(
         [("kept", "Kept"), ("discarded", "Discarded")],
@@ -291,8 +296,34 @@ class SchoolCanteenSample(models.Model):
         for sample in self:
             sample.display_name = f"{sample.date or ''} {labels.get(sample.meal, '')} · {sample.dish_id.name or ''}"
 
+    def _is_locked(self):
+        self.ensure_one()
+        return self.state == "discarded"
+
+    def write(self, vals):
+        if not self.env.su and {"sample_datetime", "keep_hours"} & set(vals):
+            # the 48 hours run from the sampling: the keeping time can grow, never shrink
+            before = {sample: sample.discard_due_datetime for sample in self}
+            res = super().write(vals)
+            for sample, due in before.items():
+                if due and sample.discard_due_datetime and sample.discard_due_datetime < due:
+                    raise UserError(_(
+                        "The sample of %(dish)s cannot be made due for discard earlier: its sampling time "
+                        "and keeping time can only be corrected towards a longer keeping.",
+                        dish=sample.dish_id.name,
+                    ))
+            return res
+        return super().write(vals)
+
+    @workflow_action
     def action_discard(self):
-        """Discard the samples kept long enough; refused for any sample still within its keeping time."""
+        """Discard the samples kept long enough; refused for any sample still within its keeping time.
+
+        The discarder is the employee of the user who does it.
+        """
+        self._check_user_in(
+            "school_canteen.group_canteen_staff", _("Only the canteen staff discard the samples.")
+        )
         now = fields.Datetime.now()
         for sample in self:
             if sample.state == "discarded":
@@ -305,6 +336,9 @@ class SchoolCanteenSample(models.Model):
                 lambda emp, sample=sample: emp.company_id == sample.company_id
             )
             if not discarder:
-                raise UserError(_("Choose who discards the sample of %(dish)s.", dish=sample.dish_id.name))
+                raise UserError(_(
+                    "%(user)s has no employee record in %(school)s: only a canteen worker of the school "
+                    "discards its samples.", user=self.env.user.name, school=sample.company_id.name,
+                ))
             sample.write({"discard_datetime": now, "discarder_employee_id": discarder.id})
         return True

@@ -1,5 +1,7 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.school_base.models.school_workflow_mixin import workflow_action
 
 ACCEPTANCE_FIELDS = (
     "canteen_acceptance", "canteen_certificate_ok", "canteen_label_name", "canteen_label_manufacturer",
@@ -11,7 +13,8 @@ ACCEPTANCE_FIELDS = (
 class StockMove(models.Model):
     """A line of a canteen receipt, accepted or rejected at the door (食材验收)."""
 
-    _inherit = "stock.move"
+    _name = "stock.move"
+    _inherit = ["stock.move", "school.workflow.mixin"]
 
     is_canteen = fields.Boolean(related="picking_type_id.is_canteen", string="Canteen Receipt Line")
     # Not required at database level on purpose: moves created by modules loaded before this
@@ -50,6 +53,13 @@ class StockMove(models.Model):
         for move in self:
             results = set(move.canteen_residue_test_ids.mapped("result"))
             move.canteen_residue_result = "fail" if "fail" in results else "pass" if results else "none"
+
+    @api.model
+    def _get_workflow_fields(self):
+        # only the canteen's own field: the stock workflow (state) stays the stock module's
+        fnames = super()._get_workflow_fields() | {"canteen_acceptance"}
+        fnames.discard("state")
+        return fnames
 
     @api.constrains(*ACCEPTANCE_FIELDS)
     def _check_canteen_acceptance(self):
@@ -98,6 +108,14 @@ class StockMove(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        if not self.env.su and set(ACCEPTANCE_FIELDS + ("canteen_sensory_note",)) & set(vals):
+            # what was checked at the door is a record once the receipt is validated
+            closed = self.filtered(lambda move: move.is_canteen and move.picking_id.state in ("done", "cancel"))
+            if closed:
+                raise UserError(_(
+                    "The acceptance of %(receipt)s is closed: its checks can no longer be changed.",
+                    receipt=closed[0].picking_id.name,
+                ))
         if "canteen_temperature" in vals and "canteen_temperature_taken" not in vals:
             vals = dict(vals, canteen_temperature_taken=vals["canteen_temperature"] is not False)
         res = super().write(vals)
@@ -122,6 +140,24 @@ class StockMove(models.Model):
                 subtype_xmlid="mail.mt_note",
             )
 
+    def _check_canteen_decision(self, to_pending=False):
+        """Who may accept or reject a line, and when."""
+        self._check_user_in(
+            "school_canteen.group_canteen_staff", _("Only the canteen staff accept or reject the goods.")
+        )
+        for move in self:
+            if move.state in ("done", "cancel") or move.picking_id.state in ("done", "cancel"):
+                raise UserError(_(
+                    "%(product)s was already received or cancelled: its acceptance is closed.",
+                    product=move.product_id.display_name,
+                ))
+            if not to_pending and move.canteen_acceptance in ("accepted", "rejected"):
+                raise UserError(_(
+                    "%(product)s is already accepted or rejected; the canteen manager can reopen its check.",
+                    product=move.product_id.display_name,
+                ))
+
+    @workflow_action
     def action_canteen_accept(self):
         for move in self:
             problems = move._get_canteen_acceptance_problems() if move.is_canteen else []
@@ -130,8 +166,39 @@ class StockMove(models.Model):
                     "%(product)s cannot be accepted: %(problems)s.",
                     product=move.product_id.display_name, problems="; ".join(problems),
                 ))
+        self._check_canteen_decision()
         self.write({"canteen_acceptance": "accepted", "canteen_reject_reason": False})
         return True
 
+    @workflow_action
+    def action_canteen_reject(self):
+        """Reject the lines, each with the reason written on it."""
+        self._check_canteen_decision()
+        for move in self:
+            if not (move.canteen_reject_reason or "").strip():
+                raise UserError(_(
+                    "Write why %(product)s is rejected before rejecting it.", product=move.product_id.display_name,
+                ))
+        self.write({"canteen_acceptance": "rejected"})
+        return True
+
+    @workflow_action
+    def action_canteen_reset(self):
+        """Reopen the check of lines not yet received (canteen manager)."""
+        self._check_user_in(
+            "school_canteen.group_canteen_manager", _("Only the canteen manager reopens the check of a line.")
+        )
+        self._check_canteen_decision(to_pending=True)
+        self.write({"canteen_acceptance": "pending"})
+        self.picking_id.filtered("is_canteen").message_post(
+            body=_("Check reopened by %(user)s: %(lines)s", user=self.env.user.name,
+                   lines=", ".join(self.product_id.mapped("display_name"))),
+            subtype_xmlid="mail.mt_note",
+        )
+        return True
+
+    @workflow_action
     def _canteen_reject(self, reason):
-        self.write({"canteen_acceptance": "rejected", "canteen_reject_reason": reason})
+        """Reject the lines for ``reason`` (a failed residue test): server code only."""
+        open_moves = self.filtered(lambda move: move.state not in ("done", "cancel"))
+        open_moves.write({"canteen_acceptance": "rejected", "canteen_reject_reason": reason})

@@ -1,20 +1,23 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.school_base.models.school_workflow_mixin import workflow_action
+
 
 class StockPicking(models.Model):
     """Canteen receipts: supplier licences checked, every line accepted or rejected before validation."""
 
-    _inherit = "stock.picking"
+    _name = "stock.picking"
+    _inherit = ["stock.picking", "school.workflow.mixin"]
 
     is_canteen = fields.Boolean(related="picking_type_id.is_canteen", store=True, string="Canteen Receipt")
     canteen_acceptor_user_id = fields.Many2one(
-        "res.users", string="Accepted By", tracking=True, copy=False,
-        help="The canteen worker who checks the goods (验收人).",
+        "res.users", string="Accepted By", readonly=True, tracking=True, copy=False,
+        help="The canteen worker who checks the goods (验收人): set by their own button.",
     )
     canteen_witness_user_id = fields.Many2one(
-        "res.users", string="Acceptance Witness", tracking=True, copy=False,
-        help="A second person present at the acceptance (陪同验收人).",
+        "res.users", string="Acceptance Witness", readonly=True, tracking=True, copy=False,
+        help="A second person present at the acceptance (陪同验收人): set by their own button.",
     )
     canteen_acceptance_state = fields.Selection(
         [("pending", "To Check"), ("partial", "Partly Checked"), ("done", "Checked")],
@@ -31,6 +34,13 @@ class StockPicking(models.Model):
             if picking_type:
                 values["picking_type_id"] = picking_type.id
         return values
+
+    @api.model
+    def _get_workflow_fields(self):
+        # only the canteen's own fields: the stock workflow (state) stays the stock module's
+        fnames = super()._get_workflow_fields() | {"canteen_acceptor_user_id", "canteen_witness_user_id"}
+        fnames.discard("state")
+        return fnames
 
     @api.depends("move_ids.canteen_acceptance", "move_ids.state")
     def _compute_canteen_acceptance_state(self):
@@ -88,6 +98,60 @@ class StockPicking(models.Model):
         if not to_validate:
             return True
         return super(StockPicking, to_validate).button_validate()
+
+    def _check_canteen_signable(self):
+        self._check_user_in(
+            "school_canteen.group_canteen_staff", _("Only the canteen staff sign the acceptance of a receipt.")
+        )
+        for picking in self:
+            if not picking.is_canteen:
+                raise UserError(_("%(name)s is not a canteen receipt.", name=picking.name))
+            if picking.state in ("done", "cancel"):
+                raise UserError(_("%(name)s is already validated or cancelled.", name=picking.name))
+
+    @workflow_action
+    def action_canteen_sign_acceptor(self):
+        """The current user checks the goods of the receipt (验收人)."""
+        self._check_canteen_signable()
+        for picking in self:
+            if picking.canteen_acceptor_user_id and picking.canteen_acceptor_user_id != self.env.user:
+                raise UserError(_(
+                    "%(user)s already signed as acceptor of %(name)s.",
+                    user=picking.canteen_acceptor_user_id.name, name=picking.name,
+                ))
+        self._check_not_self(
+            "canteen_witness_user_id", _("The witness of the acceptance must be someone else than the acceptor.")
+        )
+        self.write({"canteen_acceptor_user_id": self.env.user.id})
+        return True
+
+    @workflow_action
+    def action_canteen_sign_witness(self):
+        """The current user, another person than the acceptor, witnesses the acceptance (陪同验收人)."""
+        self._check_canteen_signable()
+        for picking in self:
+            if not picking.canteen_acceptor_user_id:
+                raise UserError(_("The acceptor of %(name)s signs first.", name=picking.name))
+            if picking.canteen_witness_user_id and picking.canteen_witness_user_id != self.env.user:
+                raise UserError(_(
+                    "%(user)s already witnessed the acceptance of %(name)s.",
+                    user=picking.canteen_witness_user_id.name, name=picking.name,
+                ))
+        self._check_not_self(
+            "canteen_acceptor_user_id", _("The witness of the acceptance must be someone else than the acceptor.")
+        )
+        self.write({"canteen_witness_user_id": self.env.user.id})
+        return True
+
+    @workflow_action
+    def action_canteen_reset_signatures(self):
+        """Clear the acceptor and the witness of a receipt not yet validated (canteen manager)."""
+        self._check_user_in(
+            "school_canteen.group_canteen_manager", _("Only the canteen manager clears the acceptance signatures.")
+        )
+        self._check_canteen_signable()
+        self.write({"canteen_acceptor_user_id": False, "canteen_witness_user_id": False})
+        return True
 
     def action_canteen_accept_checked(self):
         """Accept every line still to check whose checks all passed; the others stay to check."""

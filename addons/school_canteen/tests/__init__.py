@@ -15,3 +15,4 @@ from . import test_acceptance_ledger
 from . import test_acceptance_access
 from . import test_flow_canteen_day
 from . import test_canteen_manager
+from . import test_workflow_integrity

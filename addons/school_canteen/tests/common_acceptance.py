@@ -113,6 +113,6 @@ class CanteenAcceptanceCommon(SchoolBaseCommon):
         })
 
     def _witnessed(self, picking):
-        picking.with_user(self.cook).write({
-            "canteen_acceptor_user_id": self.cook.id, "canteen_witness_user_id": self.cook2.id,
-        })
+        """The cook signs as acceptor and the second cook as witness, each on their own login."""
+        picking.with_user(self.cook).action_canteen_sign_acceptor()
+        picking.with_user(self.cook2).action_canteen_sign_witness()

@@ -59,9 +59,10 @@ class TestIngredientAcceptance(CanteenAcceptanceCommon):
         move.write(self._good(move, canteen_sensory_result="fail", canteen_sensory_note="霉变结块"))
         with self.assertRaisesRegex(ValidationError, "sensory"):
             move.action_canteen_accept()
-        with self.assertRaisesRegex(ValidationError, "reason"):
-            move.canteen_acceptance = "rejected"
-        move._canteen_reject("大米霉变")
+        with self.assertRaisesRegex(UserError, "why"):
+            move.action_canteen_reject()
+        move.canteen_reject_reason = "大米霉变"
+        move.action_canteen_reject()
         self.assertEqual(move.canteen_acceptance, "rejected")
 
     def test_validation_needs_every_line_checked_and_two_people(self):
@@ -73,9 +74,10 @@ class TestIngredientAcceptance(CanteenAcceptanceCommon):
         self.assertEqual(picking.canteen_acceptance_state, "partial")
         with self.assertRaisesRegex(UserError, "acceptor and a witness"):
             picking.with_user(self.cook).button_validate()
-        with self.assertRaisesRegex(ValidationError, "someone else"):
-            picking.write({"canteen_acceptor_user_id": self.cook.id, "canteen_witness_user_id": self.cook.id})
-        self._witnessed(picking)
+        picking.with_user(self.cook).action_canteen_sign_acceptor()
+        with self.assertRaisesRegex(UserError, "someone else"):
+            picking.with_user(self.cook).action_canteen_sign_witness()
+        picking.with_user(self.cook2).action_canteen_sign_witness()
         with self.assertRaisesRegex(UserError, "Accept or reject every line"):
             picking.with_user(self.cook).button_validate()
         self.assertEqual(picking.state, "assigned")

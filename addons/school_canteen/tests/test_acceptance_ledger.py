@@ -27,7 +27,8 @@ class TestCanteenLedgers(CanteenAcceptanceCommon):
                     "company_id": cls.school.id,
                 })
             moves[cls.potato].action_canteen_accept()
-            cls.picking.write({"canteen_acceptor_user_id": cls.cook.id, "canteen_witness_user_id": cls.cook2.id})
+            cls.picking.with_user(cls.cook).action_canteen_sign_acceptor()
+            cls.picking.with_user(cls.cook2).action_canteen_sign_witness()
             cls.picking.with_user(cls.cook).button_validate()
         # next day: another receipt and test, outside a one-day ledger of the 12th
         with freeze_time("2026-10-13 01:00:00"):
@@ -38,7 +39,8 @@ class TestCanteenLedgers(CanteenAcceptanceCommon):
                 "move_id": move.id, "inhibition_rate": 10, "company_id": cls.school.id,
             })
             move.action_canteen_accept()
-            cls.next_day.write({"canteen_acceptor_user_id": cls.cook2.id, "canteen_witness_user_id": cls.cook.id})
+            cls.next_day.with_user(cls.cook2).action_canteen_sign_acceptor()
+            cls.next_day.with_user(cls.cook).action_canteen_sign_witness()
             cls.next_day.with_user(cls.cook).button_validate()
 
     def _render(self, ledger, period, day, user=None):

@@ -34,11 +34,13 @@ class TestAssessment(CanteenDailyCommon):
             sheet.line_ids[0].score_safety = 25
 
     def test_done_locks(self):
-        """A finished month can no longer be changed by the canteen manager."""
+        """A finished month can no longer be changed by the canteen manager; the logistics director reopens it."""
         sheet = self._sheet()
         sheet.action_done()
         with self.assertRaises(UserError):
             sheet.line_ids[0].with_user(self.canteen_manager).score_safety = 10
-        sheet.action_reset()
+        with self.assertRaises(UserError):
+            sheet.action_reset()
+        sheet.with_user(self.manager).action_reset()
         sheet.line_ids[0].with_user(self.canteen_manager).score_safety = 10
         self.assertEqual(sheet.state, "draft")

@@ -75,5 +75,7 @@ class TestFoodSafetyIncident(CanteenAcceptanceCommon):
 
     def test_deadline_follows_discovery(self):
         incident = self._incident()
-        incident.date_discovered = datetime(2026, 10, 12, 9, 0)
+        incident.date_discovered = datetime(2026, 10, 12, 4, 0)
         self.assertEqual(incident.report_deadline - incident.date_discovered, timedelta(hours=2))
+        with self.assertRaisesRegex(UserError, "only be moved earlier"):
+            incident.date_discovered = datetime(2026, 10, 12, 9, 0)

@@ -11,14 +11,18 @@ from .common_acceptance import CanteenAcceptanceCommon
 
 @tagged("post_install", "-at_install")
 class TestMealFeeAndCommittee(CanteenAcceptanceCommon):
-    def _fee(self, amount, date_from, meal_type="lunch", user=None, **vals):
-        return self.env["school.canteen.meal.fee"].with_user(user or self.canteen_manager).create({
+    def _fee(self, amount, date_from, meal_type="lunch", user=None, approve=True, **vals):
+        """A standard entered by the canteen manager and approved by the principal."""
+        fee = self.env["school.canteen.meal.fee"].with_user(user or self.canteen_manager).create({
             "meal_type": meal_type, "amount": amount, "date_from": date_from,
-            "approved_by_user_id": self.principal.id, "company_id": self.school.id, **vals,
+            "company_id": self.school.id, **vals,
         })
+        if approve:
+            fee.with_user(self.principal).action_approve()
+        return fee
 
     def test_new_standard_ends_previous(self):
-        """A new standard ends the one in force the day before; the history keeps both."""
+        """An approved new standard ends the one in force the day before; the history keeps both."""
         first = self._fee(12, "2026-02-16")
         breakfast = self._fee(4, "2026-02-16", meal_type="breakfast")
         second = self._fee(13.5, "2026-09-01")
@@ -36,6 +40,11 @@ class TestMealFeeAndCommittee(CanteenAcceptanceCommon):
         self.assertEqual(first.date_to, date(2026, 5, 31))
         self.assertEqual(middle.date_to, date(2026, 8, 31))
         self.assertEqual(Fee._get_fee("lunch", "2026-07-01"), middle)
+        # a standard not yet approved changes nothing
+        draft = self._fee(20, "2026-12-01", approve=False)
+        self.assertFalse(second.date_to)
+        self.assertEqual(Fee._get_fee("lunch", "2027-01-10"), second)
+        self.assertFalse(draft.is_current)
 
     def test_fee_rules(self):
         self._fee(12, "2026-02-16")

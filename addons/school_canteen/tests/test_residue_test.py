@@ -52,7 +52,7 @@ class TestResidueTest(CanteenAcceptanceCommon):
         move.write(self._good(move))
         test = self._residue(move, 20)
         move.action_canteen_accept()
-        test.inhibition_rate = 70
+        test.with_user(self.canteen_manager).inhibition_rate = 70
         self.assertEqual(move.canteen_acceptance, "rejected")
 
     def test_rate_is_a_percentage(self):

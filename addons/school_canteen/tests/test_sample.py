@@ -29,8 +29,10 @@ class TestSample(CanteenDailyCommon):
             with self.assertRaises(UserError):
                 sample.with_user(self.cook_user).action_discard()
             self.assertEqual(sample.state, "kept")
-        with self.assertRaises(ValidationError):
+        with self.assertRaises(UserError):  # only the discard action sets it
             sample.discard_datetime = datetime(2026, 11, 11, 3, 30)
+        with self.assertRaises(ValidationError):  # and not even the system before 48 h
+            sample.sudo().discard_datetime = datetime(2026, 11, 11, 3, 30)
         with freeze_time("2026-11-12 03:30:00"):
             sample.invalidate_recordset(["is_discard_due"])
             self.assertTrue(sample.is_discard_due)

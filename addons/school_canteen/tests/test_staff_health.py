@@ -3,7 +3,7 @@ from datetime import date
 from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user
 from odoo.tools import mute_logger
 
@@ -136,7 +136,9 @@ class TestMorningCheck(CanteenDailyCommon):
         self.assertEqual(self._check(employee=self.manager_employee, uniform_ok=False).result, "fail")
         check = self._check(employee=self.helper, date="2026-11-11", diarrhoea=True)
         self.assertEqual(check.result, "fail")
-        check.diarrhoea = False
+        with self.assertRaises(UserError):  # a failed check is corrected by the canteen manager only
+            check.diarrhoea = False
+        check.with_user(self.canteen_manager).diarrhoea = False
         self.assertEqual(check.result, "pass")
 
     def test_fever_threshold_configurable(self):
