@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.school_base.models.school_workflow_mixin import workflow_action, workflow_step
+
 ASSET_STATES = [
     ("in_use", "In Use"),
     ("idle", "Idle"),
@@ -28,7 +30,17 @@ CUSTODIAN_TYPES = [
 class MaintenanceEquipment(models.Model):
     """The school's fixed-asset register (固定资产账, 帐物相符) on maintenance equipment."""
 
-    _inherit = "maintenance.equipment"
+    _name = "maintenance.equipment"
+    _inherit = ["maintenance.equipment", "school.workflow.mixin"]
+    # the register state moves by loans, repairs and disposals, never by a plain edit
+    _workflow_fields = ("asset_state", "disposal_date")
+    #: states in which an asset may be entered into the register (import of an existing register)
+    _initial_asset_states = ("in_use", "idle", "repair")
+
+    @api.model
+    def _get_workflow_fields(self):
+        # only the fields added here: maintenance's own fields stay maintenance's
+        return set(self._workflow_fields)
 
     asset_number = fields.Char(
         copy=False, index="trigram", tracking=True,
@@ -132,6 +144,11 @@ class MaintenanceEquipment(models.Model):
             if not vals.get("asset_number"):
                 company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
                 vals["asset_number"] = Sequence.with_company(company).next_by_code("school.asset")
+        if all(vals.get("asset_state", "in_use") in self._initial_asset_states and not vals.get("disposal_date")
+               for vals in vals_list):
+            # registering an asset that is in use, idle or being repaired is no workflow step to skip
+            with workflow_step():
+                return super().create(vals_list)
         return super().create(vals_list)
 
     def write(self, vals):
@@ -161,11 +178,12 @@ class MaintenanceEquipment(models.Model):
         }
 
     def action_set_idle(self):
-        self._set_asset_state("idle", ("in_use",))
+        return self._set_asset_state("idle", ("in_use",))
 
     def action_set_in_use(self):
-        self._set_asset_state("in_use", ("idle", "repair"))
+        return self._set_asset_state("in_use", ("idle", "repair"))
 
+    @workflow_action
     def _set_asset_state(self, state, allowed):
         for equipment in self:
             if equipment.asset_state not in allowed:
