@@ -230,8 +230,14 @@ class SchoolBudgetConsumerMixin(models.AbstractModel):
             (record.budget_override_reason or "") != (vals["budget_override_reason"] or "") for record in self
         ):
             self._check_budget_overrider()
-            vals = dict(vals, budget_override_user_id=self.env.uid if vals["budget_override_reason"] else False)
-            # the override by the principal is a step of the document's workflow
+            others = {fname: value for fname, value in vals.items() if fname != "budget_override_reason"}
+            res = super().write(others) if others else True
+            override = {
+                "budget_override_reason": vals["budget_override_reason"],
+                "budget_override_user_id": self.env.uid if vals["budget_override_reason"] else False,
+            }
+            # the override by the principal is a step of the document's workflow (and only that is)
             with workflow_step():
-                return super().write(vals)
+                super().write(override)
+            return res
         return super().write(vals)
