@@ -3,7 +3,11 @@ from datetime import timedelta
 from odoo import _, api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.school_base.models.school_workflow_mixin import in_workflow_step, workflow_action, workflow_step
+from odoo.addons.school_base.models.school_workflow_mixin import (
+    in_workflow_step,
+    workflow_action,
+    workflow_step,
+)
 
 URGENCIES = [("normal", "Normal"), ("urgent", "Urgent"), ("emergency", "Emergency")]
 RATINGS = [

@@ -1,7 +1,10 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.school_base.models.school_workflow_mixin import in_workflow_step, workflow_step
+from odoo.addons.school_base.models.school_workflow_mixin import (
+    in_workflow_step,
+    workflow_step,
+)
 
 
 class PurchaseOrder(models.Model):

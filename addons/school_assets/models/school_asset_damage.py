@@ -106,6 +106,18 @@ class SchoolAssetDamage(models.Model):
         self.ensure_one()
         return self.state == "done"
 
+    def write(self, vals):
+        # who caused it and what it costs are the asset manager's to change once the record is confirmed
+        charged = {"cause", "student_name", "cost", "compensation_amount"}
+        if (
+            charged.intersection(vals)
+            and not self.env.su
+            and not self.env.user.has_group("school_assets.group_assets_manager")
+            and any(damage.state != "draft" for damage in self)
+        ):
+            raise UserError(_("Once a damage record is confirmed, only the asset manager changes its cause and amounts."))
+        return super().write(vals)
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_confirmed(self):
         if not self.env.su and any(damage.state != "draft" for damage in self):

@@ -1,7 +1,10 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.school_base.models.school_workflow_mixin import workflow_action, workflow_step
+from odoo.addons.school_base.models.school_workflow_mixin import (
+    workflow_action,
+    workflow_step,
+)
 
 ASSET_STATES = [
     ("in_use", "In Use"),

@@ -328,7 +328,8 @@ class SchoolStockRequisition(models.Model):
 class SchoolStockRequisitionLine(models.Model):
     _name = "school.stock.requisition.line"
     _description = "Supplies Requisition Line"
-    _inherit = ["school.lock.mixin"]
+    # the line's state is its requisition's: written only by the requisition's actions
+    _inherit = ["school.workflow.mixin", "school.lock.mixin"]
     _order = "requisition_id, id"
     _check_company_auto = True
     _lock_parent_field = "requisition_id"

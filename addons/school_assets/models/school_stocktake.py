@@ -2,7 +2,10 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_is_zero
 
-from odoo.addons.school_base.models.school_workflow_mixin import in_workflow_step, workflow_action
+from odoo.addons.school_base.models.school_workflow_mixin import (
+    in_workflow_step,
+    workflow_action,
+)
 
 
 class SchoolStocktake(models.Model):

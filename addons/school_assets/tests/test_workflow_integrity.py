@@ -237,6 +237,7 @@ class TestAssetsWorkflowIntegrity(IntegrityMixin, SchoolAssetCommon):
         """Compensation is marked paid and closed by the asset manager's buttons; then it is frozen."""
         damage = self._damage()
         damage.with_user(self.head_teacher).action_confirm()
+        self.assertRefusedWrite(damage, self.head_teacher, {"compensation_amount": 0})
         with self.assertRaises(UserError):
             damage.with_user(self.head_teacher).action_mark_paid()
         damage.with_user(self.asset_manager).action_mark_paid()
@@ -299,6 +300,14 @@ class TestPurchaseWorkflowIntegrity(IntegrityMixin, SchoolPurchaseCommon):
         )
         with self.assertRaises(UserError):
             requisition.with_user(self.staff).action_approve()
+        self.assertEqual(requisition.state, "submitted")
+        self.assertRefusedWrite(requisition.line_ids, self.staff, {"state": "approved"})
+        # the principal's budget override opens the door for the override only
+        self.assertRefusedWrite(
+            requisition, self.principal, {"budget_override_reason": "开学急需", "state": "approved"}
+        )
+        requisition.with_user(self.principal).budget_override_reason = "开学急需"
+        self.assertEqual(requisition.budget_override_user_id, self.principal)
         self.assertEqual(requisition.state, "submitted")
 
     def test_requisition_not_approved_by_its_requester(self):
