@@ -22,6 +22,12 @@ RATINGS = [
 RATING_FIELDS = {"repair_rating", "repair_rating_comment"}
 # what the room's head writes when signing the contractor's repair sheet
 SIGNATURE_FIELDS = {"sheet_signature"}
+# steps, targets, flags and signatures: set by the request's own actions and crons only
+REPAIR_WORKFLOW_FIELDS = {
+    "reporter_user_id", "date_reported", "date_responded", "date_fixed", "response_deadline", "fix_deadline",
+    "response_escalated", "is_postponed", "postpone_reason", "postponed_until",
+    "sheet_signed_by_id", "sheet_signed_date", "is_settled", "date_settled", "date_rated",
+}
 # who repairs, and where (hence who signs): fixed once the repair sheet has costs or a signature
 SHEET_FIELDS = ("repair_by", "contractor_id", "place_id")
 
@@ -29,12 +35,8 @@ SHEET_FIELDS = ("repair_by", "contractor_id", "place_id")
 class MaintenanceRequest(models.Model):
     _name = "maintenance.request"
     _inherit = ["maintenance.request", "school.workflow.mixin", "school.lock.mixin"]
-    # steps, targets, flags and signatures are set by the request's own actions and crons
-    _workflow_fields = (
-        "reporter_user_id", "date_reported", "date_responded", "date_fixed", "response_deadline", "fix_deadline",
-        "response_escalated", "is_postponed", "postpone_reason", "postponed_until",
-        "sheet_signed_by_id", "sheet_signed_date", "is_settled", "date_settled", "date_rated",
-    )
+    # the fields below are declared through _get_workflow_fields (REPAIR_WORKFLOW_FIELDS), added to
+    # what other addons declare on the same core model
     # a settled request is the school's record; its reporter may still rate the repair
     _lock_editable_fields = ("repair_rating", "repair_rating_comment", "date_rated")
 
@@ -230,8 +232,8 @@ class MaintenanceRequest(models.Model):
 
     @api.model
     def _get_workflow_fields(self):
-        # only the fields added here: maintenance's own stages stay maintenance's
-        return set(self._workflow_fields)
+        # only fields added by the school addons: maintenance's own stages stay maintenance's
+        return (super()._get_workflow_fields() - {"state"}) | REPAIR_WORKFLOW_FIELDS
 
     def _is_locked(self):
         self.ensure_one()

@@ -108,13 +108,19 @@ class SchoolAssetHandover(models.Model):
             raise UserError(_("A signed handover is a record of the school and cannot be deleted."))
 
     def write(self, vals):
+        # the custodian is the person who must sign (and follows the room and the class):
+        # nobody names themselves
+        header = {"custodian_employee_id", "class_id", "place_id", "term_id", "company_id"}
         if (
-            "custodian_employee_id" in vals
+            header.intersection(vals)
             and not self.env.su
             and not self.env.user.has_group("school_assets.group_assets_manager")
-            and any(handover.custodian_employee_id.id != vals["custodian_employee_id"] for handover in self)
+            and any(
+                not self._same_value(self._fields[fname], handover, vals[fname])
+                for handover in self
+                for fname in header.intersection(vals)
+            )
         ):
-            # the custodian is the person who must sign: nobody names themselves
             raise UserError(_("Only the asset manager chooses the custodian who signs a handover."))
         return super().write(vals)
 

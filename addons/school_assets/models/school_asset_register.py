@@ -35,15 +35,14 @@ class MaintenanceEquipment(models.Model):
 
     _name = "maintenance.equipment"
     _inherit = ["maintenance.equipment", "school.workflow.mixin"]
-    # the register state moves by loans, repairs and disposals, never by a plain edit
-    _workflow_fields = ("asset_state", "disposal_date")
     #: states in which an asset may be entered into the register (import of an existing register)
     _initial_asset_states = ("in_use", "idle", "repair")
 
     @api.model
     def _get_workflow_fields(self):
-        # only the fields added here: maintenance's own fields stay maintenance's
-        return set(self._workflow_fields)
+        # the register state moves by loans, repairs and disposals, never by a plain edit; added to
+        # what other addons declare on the same core model (maintenance's own fields stay its own)
+        return (super()._get_workflow_fields() - {"state"}) | {"asset_state", "disposal_date"}
 
     asset_number = fields.Char(
         copy=False, index="trigram", tracking=True,

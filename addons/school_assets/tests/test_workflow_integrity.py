@@ -116,6 +116,7 @@ class TestAssetsWorkflowIntegrity(IntegrityMixin, SchoolAssetCommon):
             (handover, "signed_by", "陈丽", self.head_teacher),
             (handover, "date_signed", now, self.head_teacher),
             (handover, "custodian_employee_id", self.staff_employee.id, self.head_teacher),
+            (handover, "class_id", self.class_b.id, self.head_teacher),
             (damage, "state", "done", self.head_teacher),
             (damage, "compensation_paid", True, self.head_teacher),
             (damage, "date_paid", fields.Date.today(), self.head_teacher),
