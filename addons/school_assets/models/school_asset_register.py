@@ -146,12 +146,19 @@ class MaintenanceEquipment(models.Model):
             if not vals.get("asset_number"):
                 company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
                 vals["asset_number"] = Sequence.with_company(company).next_by_code("school.asset")
-        if all(vals.get("asset_state", "in_use") in self._initial_asset_states and not vals.get("disposal_date")
-               for vals in vals_list):
-            # registering an asset that is in use, idle or being repaired is no workflow step to skip
-            with workflow_step():
-                return super().create(vals_list)
-        return super().create(vals_list)
+        # registering an asset that is in use, idle or being repaired is no workflow step to skip:
+        # such a state is set right after the creation, the rest goes through the usual checks
+        vals_list = [dict(vals) for vals in vals_list]
+        initial_states = [
+            vals.pop("asset_state") if vals.get("asset_state") in self._initial_asset_states else None
+            for vals in vals_list
+        ]
+        equipments = super().create(vals_list)
+        with workflow_step():
+            for equipment, state in zip(equipments, initial_states, strict=True):
+                if state and equipment.asset_state != state:
+                    equipment.asset_state = state
+        return equipments
 
     def write(self, vals):
         if vals.get("asset_state") not in (None, "disposed") and any(
