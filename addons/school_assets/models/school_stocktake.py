@@ -139,7 +139,12 @@ class SchoolStocktake(models.Model):
                 quants |= quant
             if quants:
                 quants.with_context(inventory_name=_("Stocktake %s", stocktake.name))._apply_inventory()
-            stocktake.state = "done"
+            # the witness signs the count: on their own login, or in person on the store keeper's
+            # device, which the chatter records as such
+            stocktake._school_sign(
+                "witness_id", {"state": "done"}, in_person=True,
+                witness_groups=("school_assets.group_assets_manager",),
+            )
 
     @workflow_action
     def action_cancel(self):

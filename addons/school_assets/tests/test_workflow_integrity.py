@@ -415,6 +415,10 @@ class TestPurchaseWorkflowIntegrity(IntegrityMixin, SchoolPurchaseCommon):
         stocktake.with_user(self.keeper).witness_id = self.officer
         stocktake.with_user(self.keeper).action_apply()
         self.assertEqual(stocktake.state, "done")
+        self.assertTrue(
+            stocktake.message_ids.filtered(lambda message: "in person" in (message.body or "")),
+            "the witness's signature on the keeper's device is logged as such",
+        )
         self.assertRefusedWrite(line, self.keeper, {"note": "改"})
         with self.assertRaises(UserError):
             stocktake.with_user(self.principal).unlink()
