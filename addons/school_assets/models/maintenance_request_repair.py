@@ -243,6 +243,14 @@ class MaintenanceRequest(models.Model):
         self.ensure_one()
         return _("Repair %(name)s is settled and can no longer be changed.", name=self.name)
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_answered(self):
+        """A request someone answered or costed is part of the repair ledger: only the asset manager removes it."""
+        if self.env.su or self.env.user.has_group("school_assets.group_assets_manager"):
+            return
+        if any(request.date_responded or request.cost_line_ids for request in self):
+            raise UserError(_("A repair request that was answered is kept in the repair ledger."))
+
     def _can_edit_locked(self):
         # the request's own steps (settling writes the stage, then Odoo its close date) run
         # after their checks; everyone else meets the lock at the top of write

@@ -470,6 +470,11 @@ class TestRepairWorkflowIntegrity(IntegrityMixin, SchoolAssetsRepairCommon):
         with self.assertRaises(UserError):
             request.with_user(self.staff)._postpone("等配件")
         self.assertFalse(request.is_postponed)
+        # answered, it stays in the ledger
+        request.with_user(self.repairer).action_accept_repair()
+        with self.assertRaises(UserError):
+            request.with_user(self.staff).unlink()
+        self.assertTrue(request.exists())
 
     def test_sheet_signature_not_forged(self):
         """The signature is not uploaded as an attachment, and switching to internal repair does not skip it."""
