@@ -204,6 +204,12 @@ class TestAssetsWorkflowIntegrity(IntegrityMixin, SchoolAssetCommon):
         """Asset manager → principal (someone else) → district document, frozen once recorded."""
         disposal = self._disposal().with_context(**TRACKING)
         disposal.with_user(self.asset_manager).action_submit()
+        # no asset slips into a submitted batch
+        draft = self.env["school.asset.disposal"].with_user(self.asset_manager).create(
+            {"company_id": self.school.id, "line_ids": [(0, 0, {"equipment_id": self.desks.id})]}
+        )
+        self.assertRefusedWrite(draft.line_ids, self.asset_manager, {"disposal_id": disposal.id})
+        self.assertEqual(disposal.asset_count, 1)
         # the principal also holds the asset manager's rights, but does not approve twice
         disposal.with_user(self.principal).action_approve_manager()
         with self.assertRaisesRegex(UserError, "someone other"):
@@ -339,6 +345,9 @@ class TestPurchaseWorkflowIntegrity(IntegrityMixin, SchoolPurchaseCommon):
         self.assertRefusedWrite(requisition, self.staff, {"department_id": self.logistics.id})
         with self.assertRaises(UserError):
             requisition.with_user(self.keeper).unlink()
+        # a copy starts over as the copier's draft
+        copy = requisition.with_user(self.staff).copy()
+        self.assertEqual((copy.state, copy.approved_by_id, copy.requested_by_id), ("draft", self.env["res.users"], self.staff))
         requisition.with_user(self.keeper).action_issue()
         self.assertRefusedWrite(requisition.line_ids, self.keeper, {"returned_qty": 1})
         self.assertHistoryKept(requisition, self.keeper)
@@ -489,6 +498,14 @@ class TestRepairWorkflowIntegrity(IntegrityMixin, SchoolAssetsRepairCommon):
         # the room's head signs on their own login, and it is logged
         request.with_user(self.head_teacher).sheet_signature = PNG_B64
         self.assertEqual(request.sheet_signed_by_id, self.head_teacher)
+        # a cost line is not moved into the signed sheet, nor added to it
+        other = self._contractor_request()
+        self.assertRefusedWrite(other.cost_line_ids, self.repairer, {"request_id": request.id})
+        self.assertRefusedCreate(
+            "school.assets.repair.cost.line", self.repairer,
+            {"request_id": request.id, "name": "追加材料", "quantity": 1, "price_unit": 999},
+        )
+        self.assertEqual(request.cost_total, 80)
         self.assertTrue(request.message_ids.filtered(lambda message: "own login" in (message.body or "")))
         with self.assertRaises(UserError):
             request.with_user(self.repairer).action_settle()
