@@ -3,6 +3,12 @@ from datetime import timedelta
 from odoo import _, api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.school_base.models.school_workflow_mixin import (
+    in_workflow_step,
+    workflow_action,
+    workflow_step,
+)
+
 URGENCIES = [("normal", "Normal"), ("urgent", "Urgent"), ("emergency", "Emergency")]
 RATINGS = [
     ("0", "Not Rated"),
@@ -16,10 +22,23 @@ RATINGS = [
 RATING_FIELDS = {"repair_rating", "repair_rating_comment"}
 # what the room's head writes when signing the contractor's repair sheet
 SIGNATURE_FIELDS = {"sheet_signature"}
+# steps, targets, flags and signatures: set by the request's own actions and crons only
+REPAIR_WORKFLOW_FIELDS = {
+    "reporter_user_id", "date_reported", "date_responded", "date_fixed", "response_deadline", "fix_deadline",
+    "response_escalated", "is_postponed", "postpone_reason", "postponed_until",
+    "sheet_signed_by_id", "sheet_signed_date", "is_settled", "date_settled", "date_rated",
+}
+# who repairs, and where (hence who signs): fixed once the repair sheet has costs or a signature
+SHEET_FIELDS = ("repair_by", "contractor_id", "place_id")
 
 
 class MaintenanceRequest(models.Model):
-    _inherit = "maintenance.request"
+    _name = "maintenance.request"
+    _inherit = ["maintenance.request", "school.workflow.mixin", "school.lock.mixin"]
+    # the fields below are declared through _get_workflow_fields (REPAIR_WORKFLOW_FIELDS), added to
+    # what other addons declare on the same core model
+    # a settled request is the school's record; its reporter may still rate the repair
+    _lock_editable_fields = ("repair_rating", "repair_rating_comment", "date_rated")
 
     # indexes for the district's volume: every read goes through the multi-company rule, and
     # the staff rules OR reporter, head of the room, technician and owner (one unindexed arm = full scan)
@@ -51,10 +70,10 @@ class MaintenanceRequest(models.Model):
         help="When the request reached a done stage.",
     )
     response_deadline = fields.Datetime(
-        string="Answer By", compute="_compute_deadlines", store=True, readonly=False, copy=False,
+        string="Answer By", compute="_compute_deadlines", store=True, copy=False,
     )
     fix_deadline = fields.Datetime(
-        string="Fix By", compute="_compute_deadlines", store=True, readonly=False, copy=False,
+        string="Fix By", compute="_compute_deadlines", store=True, copy=False,
     )
     is_response_late = fields.Boolean(
         string="Answered Late", compute="_compute_late", store=True, copy=False,
@@ -199,24 +218,70 @@ class MaintenanceRequest(models.Model):
                 place = self._get_equipment_place(self.env["maintenance.equipment"].browse(vals["equipment_id"]))
                 if place:
                     vals["place_id"] = place.id
+            if vals.get("stage_id") and not self.env.su and self.env["maintenance.stage"].browse(
+                vals["stage_id"]
+            ).is_settlement:
+                raise UserError(_("A repair request is settled by the asset manager once the repair is done."))
         requests = super().create(vals_list)
         now = fields.Datetime.now()
-        requests.filtered(lambda r: r.stage_id.done and not r.date_fixed).write({"date_fixed": now})
+        with workflow_step():
+            requests.filtered(lambda r: r.stage_id.done and not r.date_fixed).write({"date_fixed": now})
         for request in requests.filtered("reporter_user_id"):
             request.message_subscribe(partner_ids=request.reporter_user_id.partner_id.ids)
         return requests
 
+    @api.model
+    def _get_workflow_fields(self):
+        # only fields added by the school addons: maintenance's own stages stay maintenance's
+        return (super()._get_workflow_fields() - {"state"}) | REPAIR_WORKFLOW_FIELDS
+
+    def _is_locked(self):
+        self.ensure_one()
+        return self.is_settled
+
+    def _get_lock_message(self):
+        self.ensure_one()
+        return _("Repair %(name)s is settled and can no longer be changed.", name=self.name)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_answered(self):
+        """A request someone answered or costed is part of the repair ledger: only the asset manager removes it."""
+        if self.env.su or self.env.user.has_group("school_assets.group_assets_manager"):
+            return
+        if any(request.date_responded or request.cost_line_ids for request in self):
+            raise UserError(_("A repair request that was answered is kept in the repair ledger."))
+
+    def _can_edit_locked(self):
+        # the request's own steps (settling writes the stage, then Odoo its close date) run
+        # after their checks; everyone else meets the lock at the top of write
+        return in_workflow_step(self.env)
+
     def write(self, vals):
+        if not in_workflow_step(self.env):
+            self._check_unlocked(vals)
+            # the steps written below are the request's own; the caller may not write them
+            for fname in self._get_workflow_fields().intersection(vals):
+                field = self._fields[fname]
+                if any(not self._same_value(field, request, vals[fname]) for request in self):
+                    self._raise_workflow_field(fname)
+            self._check_sheet_fields(vals)
         if RATING_FIELDS & set(vals):
             self._check_can_rate()
+        signing = False
         if SIGNATURE_FIELDS & set(vals):
             self._check_can_sign(vals)
+            signing = bool(vals.get("sheet_signature"))
+        settling = self.browse()
         if vals.get("stage_id"):
             stage = self.env["maintenance.stage"].browse(vals["stage_id"])
             if stage.is_settlement:
+                settling = self.filtered(lambda r: not r.is_settled)
+                settling._check_settler()
                 self._check_can_settle()
         if vals.get("is_settled"):
+            self._check_settler()
             self._check_can_settle()
+        vals = dict(vals)
         if "sheet_signature" in vals:
             if vals["sheet_signature"]:
                 vals.update(sheet_signed_by_id=self.env.user.id, sheet_signed_date=fields.Datetime.now())
@@ -227,21 +292,50 @@ class MaintenanceRequest(models.Model):
         to_answer = self.env["maintenance.request"]
         if vals.get("user_id") or "stage_id" in vals:
             to_answer = self.filtered(lambda r: not r.date_responded)
-        res = super().write(vals)
-        now = fields.Datetime.now()
-        if to_answer:
-            to_answer.write({"date_responded": now})
-        if "stage_id" in vals:
-            self.filtered(lambda r: r.stage_id.done and not r.date_fixed).write({"date_fixed": now})
-            self.filtered(lambda r: not r.stage_id.done and r.date_fixed).write({"date_fixed": False})
-            settled = self.filtered(lambda r: r.stage_id.is_settlement and not r.is_settled)
-            if settled:
-                settled.write({"is_settled": True, "date_settled": now})
+        # the checks above are done: what follows are the request's own steps
+        with workflow_step():
+            res = super().write(vals)
+            now = fields.Datetime.now()
+            if to_answer:
+                to_answer.write({"date_responded": now})
+            if "stage_id" in vals:
+                self.filtered(lambda r: r.stage_id.done and not r.date_fixed).write({"date_fixed": now})
+                self.filtered(lambda r: not r.stage_id.done and r.date_fixed).write({"date_fixed": False})
+                settled = self.filtered(lambda r: r.stage_id.is_settlement and not r.is_settled)
+                if settled:
+                    settled.write({"is_settled": True, "date_settled": now})
+        if signing:
+            for request in self:
+                request.message_post(
+                    body=_("Repair sheet signed by %(user)s, head of %(place)s, on their own login.",
+                           user=self.env.user.name, place=request.place_id.display_name),
+                    subtype_xmlid="mail.mt_note",
+                )
         return res
 
-    # ------------------------------------------------------------------
+        # ------------------------------------------------------------------
     # Rules
     # ------------------------------------------------------------------
+    def _check_sheet_fields(self, vals):
+        """Who repairs and where (so who signs) stay as they were once the sheet has costs or a signature."""
+        if self.env.su:
+            return
+        for fname in set(SHEET_FIELDS).intersection(vals):
+            field = self._fields[fname]
+            for request in self:
+                if (request.sheet_signature or request.cost_line_ids) and not self._same_value(
+                    field, request, vals[fname]
+                ):
+                    raise UserError(
+                        _("The repair sheet of %(name)s has costs: %(field)s can no longer change.",
+                          name=request.name, field=field._description_string(self.env))
+                    )
+
+    def _check_settler(self):
+        self._check_user_in(
+            "school_assets.group_assets_manager", _("Only the asset manager settles a repair.")
+        )
+
     def _check_can_rate(self):
         if self.env.su:
             return
@@ -284,10 +378,15 @@ class MaintenanceRequest(models.Model):
                     _("The repair sheet of %(name)s is signed by %(head)s, the head of %(place)s.",
                       name=request.name, head=head.name, place=request.place_id.display_name)
                 )
+            request._check_not_self(
+                "user_id", _("The repairer of %(name)s cannot sign its repair sheet.", name=request.name)
+            )
+            if request.is_settled:
+                raise UserError(_("Repair %(name)s is settled.", name=request.name))
 
     def _check_can_settle(self):
         for request in self:
-            if request.repair_by != "contractor":
+            if request.repair_by != "contractor" and not request.contractor_id and not request.cost_line_ids:
                 continue
             if not request.sheet_signature:
                 raise UserError(
@@ -302,8 +401,10 @@ class MaintenanceRequest(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
+    @workflow_action
     def action_accept_repair(self):
         """The repairer takes the request: it is answered now."""
+        self._check_user_in("school_assets.group_assets_repairer", _("Only a repairer takes a repair request."))
         for request in self:
             vals = {"user_id": request.user_id.id or self.env.user.id}
             first = self.env["maintenance.stage"].search([], order="sequence, id", limit=1)
@@ -330,8 +431,14 @@ class MaintenanceRequest(models.Model):
             "context": {"default_request_id": self.id},
         }
 
+    @workflow_action
     def _postpone(self, reason, until=False):
         """Record why the repair waits; it counts as an answer to the reporter."""
+        self._check_user_in(
+            "school_assets.group_assets_repairer", _("Only a repairer says why a repair cannot be done at once.")
+        )
+        if any(request.stage_id.done for request in self):
+            raise UserError(_("The repair is done already."))
         if not (reason or "").strip():
             raise UserError(_("Say why the repair cannot be done at once."))
         for request in self:
@@ -346,9 +453,13 @@ class MaintenanceRequest(models.Model):
             )
         return True
 
+    @workflow_action
     def action_settle(self):
+        self._check_settler()
         stage = self.env.ref("school_assets.maintenance_stage_settled", raise_if_not_found=False)
         for request in self:
+            if request.is_settled:
+                raise UserError(_("Repair %(name)s is settled already.", name=request.name))
             if not request.stage_id.done:
                 raise UserError(_("Request %(name)s can be settled once the repair is done.", name=request.name))
             request._check_can_settle()
@@ -371,6 +482,7 @@ class MaintenanceRequest(models.Model):
         ]
 
     @api.model
+    @workflow_action
     def _cron_escalate_unanswered(self, batch_size=500):
         """A request past its answer target gets one activity for its team leader."""
         late = self.search(self._get_late_domain(), limit=batch_size)

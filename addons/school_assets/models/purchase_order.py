@@ -35,6 +35,23 @@ class PurchaseOrder(models.Model):
     )
     amount_total = fields.Monetary(tracking=True)
 
+    #: school fields that decided the confirmation: frozen once the order is confirmed
+    _school_confirmed_fields = (
+        "department_id", "budget_line_id", "quote_exception", "quote_exception_reason", "decision_id",
+    )
+
+    def write(self, vals):
+        if not self.env.su and set(self._school_confirmed_fields).intersection(vals):
+            Mixin = self.env["school.workflow.mixin"]
+            for order in self.filtered(lambda order: order.state in ("to approve", "purchase", "done")):
+                for fname in set(self._school_confirmed_fields).intersection(vals):
+                    if not Mixin._same_value(self._fields[fname], order, vals[fname]):
+                        raise UserError(
+                            _("%(order)s was confirmed on these grounds: %(field)s can no longer change.",
+                              order=order.name, field=self._fields[fname]._description_string(self.env))
+                        )
+        return super().write(vals)
+
     @api.depends("order_line.purchase_request_lines.request_id")
     def _compute_school_department(self):
         for order in self:

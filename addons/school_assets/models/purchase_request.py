@@ -1,6 +1,11 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.school_base.models.school_workflow_mixin import (
+    in_workflow_step,
+    workflow_action,
+)
+
 from .school_budget import BUDGET_CATEGORIES
 
 
@@ -85,10 +90,47 @@ class PurchaseRequest(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not in_workflow_step(self.env) and any(vals.get("state", "draft") != "draft" for vals in vals_list):
+            self._raise_state_step()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        # the state moves by the request's buttons (submit, approve, reject…), which check who and what
+        if "state" in vals and not in_workflow_step(self.env) and any(
+            request.state != vals["state"] for request in self
+        ):
+            self._raise_state_step()
+        return super().write(vals)
+
+    def _raise_state_step(self):
+        raise UserError(
+            _("The state of a purchase request is set by its own buttons (submit, approve, reject…), "
+              "not by editing or importing it.")
+        )
+
     def _check_approver(self):
         if not self.env.su and not self.env.user.has_group("purchase_request.group_purchase_request_manager"):
             raise UserError(_("Only the principal's office approves or rejects purchase requests."))
 
+    @workflow_action
+    def button_draft(self):
+        return super().button_draft()
+
+    @workflow_action
+    def button_in_progress(self):
+        return super().button_in_progress()
+
+    @workflow_action
+    def button_done(self):
+        return super().button_done()
+
+    @workflow_action
+    def check_auto_reject(self):
+        return super().check_auto_reject()
+
+    @workflow_action
     def button_to_approve(self):
         self._check_school_request()
         result = super().button_to_approve()
@@ -101,14 +143,18 @@ class PurchaseRequest(models.Model):
                 )
         return result
 
+    @workflow_action
     def button_approved(self):
         self._check_approver()
+        if not self.env.su and self.env.user in self.requested_by:
+            raise UserError(_("A purchase request is approved by someone other than its requester."))
         self._check_school_request()
         self._check_budget()
         result = super().button_approved()
         self.activity_unlink(["mail.mail_activity_data_todo"])
         return result
 
+    @workflow_action
     def button_rejected(self):
         self._check_approver()
         result = super().button_rejected()

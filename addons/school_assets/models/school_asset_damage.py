@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.school_base.models.school_workflow_mixin import workflow_action
+
 
 class SchoolAssetDamage(models.Model):
     """损坏记录: damaged or missing school property, who did it, compensation and repair."""
@@ -12,9 +14,12 @@ class SchoolAssetDamage(models.Model):
         "school.inspection.follow.up.mixin",
         "mail.thread",
         "mail.activity.mixin",
+        "school.workflow.mixin",
+        "school.lock.mixin",
     ]
     _order = "date desc, id desc"
     _check_company_auto = True
+    _workflow_fields = ("compensation_paid", "date_paid", "repair_request_id")
 
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True, index=True)
     term_id = fields.Many2one(
@@ -97,6 +102,27 @@ class SchoolAssetDamage(models.Model):
             if damage.compensation_paid and not damage.date_paid:
                 raise ValidationError(_("%(name)s: enter the date the compensation was paid.", name=damage.name))
 
+    def _is_locked(self):
+        self.ensure_one()
+        return self.state == "done"
+
+    def write(self, vals):
+        # who caused it and what it costs are the asset manager's to change once the record is confirmed
+        charged = {"cause", "student_name", "cost", "compensation_amount"}
+        if (
+            charged.intersection(vals)
+            and not self.env.su
+            and not self.env.user.has_group("school_assets.group_assets_manager")
+            and any(damage.state != "draft" for damage in self)
+        ):
+            raise UserError(_("Once a damage record is confirmed, only the asset manager changes its cause and amounts."))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_confirmed(self):
+        if not self.env.su and any(damage.state != "draft" for damage in self):
+            raise UserError(_("A confirmed damage record is kept; close it instead."))
+
     @api.onchange("handover_id")
     def _onchange_handover_id(self):
         if self.handover_id:
@@ -128,21 +154,28 @@ class SchoolAssetDamage(models.Model):
         })
         return vals
 
+    @workflow_action
     def action_confirm(self):
-        for damage in self:
-            if damage.state != "draft":
-                raise UserError(_("Damage record %(name)s is already confirmed.", name=damage.name))
+        self._check_state(("draft",), _("confirmed"))
         self.write({"state": "confirmed"})
         return True
 
+    @workflow_action
     def action_mark_paid(self):
+        self._check_user_in(
+            "school_assets.group_assets_manager", _("Only the asset manager records that compensation was paid.")
+        )
+        self._check_state(("draft", "confirmed"), _("marked as paid"))
         for damage in self:
             if not damage.compensation_amount:
                 raise UserError(_("%(name)s charges no compensation.", name=damage.name))
         self.write({"compensation_paid": True, "date_paid": fields.Date.context_today(self)})
         return True
 
+    @workflow_action
     def action_done(self):
+        self._check_user_in("school_assets.group_assets_manager", _("Only the asset manager closes a damage record."))
+        self._check_state(("draft", "confirmed"), _("closed"))
         for damage in self:
             if damage.compensation_state == "due":
                 raise UserError(
@@ -151,9 +184,12 @@ class SchoolAssetDamage(models.Model):
         self.write({"state": "done"})
         return True
 
+    @workflow_action
     def action_create_repair(self):
         """Raise a repair request (maintenance.request) for the damage."""
         self.ensure_one()
+        if not self.repair_request_id:
+            self._check_state(("draft", "confirmed"), _("sent for repair"))
         if not self.repair_request_id:
             team = self.env["maintenance.team"].search([("company_id", "=", self.company_id.id)], limit=1)
             if not team:

@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.school_base.models.school_workflow_mixin import workflow_action
+
 DISPOSAL_STATES = [
     ("draft", "Draft"),
     ("submitted", "Awaiting Asset Manager"),
@@ -26,9 +28,22 @@ class SchoolAssetDisposal(models.Model):
 
     _name = "school.asset.disposal"
     _description = "Asset Disposal Batch"
-    _inherit = ["school.reference.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "school.reference.mixin", "mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin",
+    ]
     _order = "date desc, id desc"
     _check_company_auto = True
+    _workflow_fields = ("manager_user_id", "principal_user_id", "date_handed_over", "date_done")
+    #: the states in which each field may still be changed (the district's answer only while awaited)
+    _field_states = {
+        "date": ("draft",),
+        "company_id": ("draft",),
+        "district_number": ("approved",),
+        "district_document": ("approved",),
+        "district_document_name": ("approved",),
+        "district_date": ("approved",),
+        "contractor_id": ("draft", "submitted", "manager_approved", "approved", "district_approved"),
+    }
 
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
     line_ids = fields.One2many("school.asset.disposal.line", "disposal_id", string="Assets", copy=True)
@@ -66,16 +81,39 @@ class SchoolAssetDisposal(models.Model):
         if any(disposal.state not in ("draft", "cancel") for disposal in self):
             raise UserError(_("Only a draft disposal batch can be deleted."))
 
-    def _check_state(self, *states):
-        for disposal in self:
-            if disposal.state not in states:
-                raise UserError(
-                    _("Disposal %(name)s is %(state)s: this step does not apply.", name=disposal.name,
-                      state=dict(self._fields["state"]._description_selection(self.env))[disposal.state])
-                )
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            for fname in ("district_number", "district_document", "district_date"):
+                if vals.get(fname):
+                    raise UserError(
+                        _("The district's approval is recorded once the principal has approved the disposal.")
+                    )
+        return super().create(vals_list)
 
+    def write(self, vals):
+        if not self.env.su:
+            labels = dict(self._fields["state"]._description_selection(self.env))
+            for fname in set(self._field_states).intersection(vals):
+                for disposal in self:
+                    if disposal.state not in self._field_states[fname] and not self._same_value(
+                        self._fields[fname], disposal, vals[fname]
+                    ):
+                        raise UserError(
+                            _("Disposal %(name)s is %(state)s: %(field)s can no longer be changed.",
+                              name=disposal.name, state=labels[disposal.state],
+                              field=self._workflow_field_label(fname))
+                        )
+        return super().write(vals)
+
+    def _is_locked(self):
+        self.ensure_one()
+        return self.state == "done"
+
+    @workflow_action
     def action_submit(self):
-        self._check_state("draft")
+        self._check_state(("draft",), _("submitted"))
+        self._check_user_in("school_assets.group_assets_manager", _("Only the asset manager submits a disposal."))
         for disposal in self:
             if not disposal.line_ids:
                 raise UserError(_("Disposal %(name)s lists no assets.", name=disposal.name))
@@ -91,41 +129,56 @@ class SchoolAssetDisposal(models.Model):
         self.write({"state": "submitted"})
         return True
 
+    @workflow_action
     def action_approve_manager(self):
-        self._check_state("submitted")
-        if not self.env.user.has_group("school_assets.group_assets_manager"):
-            raise UserError(_("Only the asset manager approves a disposal first."))
+        self._check_state(("submitted",), _("approved"))
+        self._check_user_in("school_assets.group_assets_manager", _("Only the asset manager approves a disposal first."))
         self.write({"state": "manager_approved", "manager_user_id": self.env.user.id})
         return True
 
+    @workflow_action
     def action_approve_principal(self):
-        self._check_state("manager_approved")
-        if not self.env.user.has_group("school_base.group_school_principal"):
-            raise UserError(_("Only the principal approves a disposal for the school."))
+        self._check_state(("manager_approved",), _("approved"))
+        self._check_user_in("school_base.group_school_principal", _("Only the principal approves a disposal for the school."))
+        self._check_not_self(
+            "manager_user_id", _("The principal's approval comes from someone other than the asset manager who approved.")
+        )
         self.write({"state": "approved", "principal_user_id": self.env.user.id})
         return True
 
+    @workflow_action
     def action_district_approved(self):
-        self._check_state("approved")
+        self._check_state(("approved",), _("recorded as approved by the district"))
+        self._check_user_in(
+            "school_assets.group_assets_manager", _("Only the asset manager records the district's approval.")
+        )
         for disposal in self:
             if not disposal.district_number or not disposal.district_document:
                 raise UserError(
                     _("Disposal %(name)s: attach the district's approval document and enter its number.",
                       name=disposal.name)
                 )
-        self.write({"state": "district_approved", "district_date": self.district_date or fields.Date.context_today(self)})
+        for disposal in self:
+            disposal.write({
+                "state": "district_approved",
+                "district_date": disposal.district_date or fields.Date.context_today(self),
+            })
         return True
 
+    @workflow_action
     def action_hand_over(self):
-        self._check_state("district_approved")
+        self._check_state(("district_approved",), _("handed to the contractor"))
+        self._check_user_in("school_assets.group_assets_manager", _("Only the asset manager hands assets over."))
         for disposal in self:
             if not disposal.contractor_id:
                 raise UserError(_("Disposal %(name)s: choose the disposal contractor.", name=disposal.name))
         self.write({"state": "handed_over", "date_handed_over": fields.Date.context_today(self)})
         return True
 
+    @workflow_action
     def action_done(self):
-        self._check_state("handed_over")
+        self._check_state(("handed_over",), _("disposed"))
+        self._check_user_in("school_assets.group_assets_manager", _("Only the asset manager closes a disposal."))
         today = fields.Date.context_today(self)
         for disposal in self:
             disposal.line_ids.equipment_id.sudo().write(
@@ -134,16 +187,18 @@ class SchoolAssetDisposal(models.Model):
         self.write({"state": "done", "date_done": today})
         return True
 
+    @workflow_action
     def action_cancel(self):
-        self._check_state("draft", "submitted", "manager_approved", "approved")
+        self._check_state(("draft", "submitted", "manager_approved", "approved"), _("cancelled"))
         self.line_ids.equipment_id.filtered(lambda e: e.asset_state == "to_dispose").sudo().write(
             {"asset_state": "idle"}
         )
-        self.write({"state": "cancel"})
+        self.write({"state": "cancel", "manager_user_id": False, "principal_user_id": False})
         return True
 
+    @workflow_action
     def action_reset_draft(self):
-        self._check_state("cancel")
+        self._check_state(("cancel",), _("reset to draft"))
         self.write({"state": "draft"})
         return True
 
@@ -154,7 +209,9 @@ class SchoolAssetDisposal(models.Model):
 class SchoolAssetDisposalLine(models.Model):
     _name = "school.asset.disposal.line"
     _description = "Asset Disposal Line"
+    _inherit = ["school.lock.mixin"]
     _order = "disposal_id, id"
+    _lock_parent_field = "disposal_id"
 
     disposal_id = fields.Many2one("school.asset.disposal", required=True, index=True, ondelete="cascade")
     equipment_id = fields.Many2one(
@@ -191,7 +248,10 @@ class SchoolAssetDisposalLine(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if any(line.disposal_id.state != "draft" for line in self):
+        disposals = self.disposal_id
+        if vals.get("disposal_id"):
+            disposals |= self.env["school.asset.disposal"].browse(vals["disposal_id"])
+        if any(disposal.state != "draft" for disposal in disposals):
             raise UserError(_("The assets of a submitted disposal batch can no longer be changed."))
         return super().write(vals)
 

@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.school_base.models.school_workflow_mixin import workflow_action
+
 CONDITIONS = [
     ("good", "Good"),
     ("damaged", "Damaged"),
@@ -14,9 +16,12 @@ class SchoolAssetHandover(models.Model):
 
     _name = "school.asset.handover"
     _description = "Room Property Handover"
-    _inherit = ["school.reference.mixin", "school.lock.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "school.reference.mixin", "school.lock.mixin", "mail.thread", "mail.activity.mixin", "school.workflow.mixin",
+    ]
     _order = "term_id desc, place_id, id"
     _check_company_auto = True
+    _workflow_fields = ("signed_by", "date_signed")
 
     term_id = fields.Many2one(
         "school.term", required=True, index=True, check_company=True, tracking=True,
@@ -102,6 +107,23 @@ class SchoolAssetHandover(models.Model):
         if any(handover.state == "signed" for handover in self):
             raise UserError(_("A signed handover is a record of the school and cannot be deleted."))
 
+    def write(self, vals):
+        # the custodian is the person who must sign (and follows the room and the class):
+        # nobody names themselves
+        header = {"custodian_employee_id", "class_id", "place_id", "term_id", "company_id"}
+        if (
+            header.intersection(vals)
+            and not self.env.su
+            and not self.env.user.has_group("school_assets.group_assets_manager")
+            and any(
+                not self._same_value(self._fields[fname], handover, vals[fname])
+                for handover in self
+                for fname in header.intersection(vals)
+            )
+        ):
+            raise UserError(_("Only the asset manager chooses the custodian who signs a handover."))
+        return super().write(vals)
+
     def _get_default_room_items(self):
         """Countable furniture and fittings handed over besides the registered assets."""
         return [
@@ -144,8 +166,13 @@ class SchoolAssetHandover(models.Model):
             handover.write({"line_ids": commands})
         return True
 
+    @workflow_action
     def action_sign(self):
-        """The custodian signs: the handover becomes the school's record and is locked."""
+        """The custodian signs: the handover becomes the school's record and is locked.
+
+        The custodian signs on their own login, or draws the signature in person on the
+        asset manager's device (logged in the chatter).
+        """
         for handover in self:
             if handover.state != "draft":
                 raise UserError(_("Handover %(name)s is already signed.", name=handover.name))
@@ -157,26 +184,31 @@ class SchoolAssetHandover(models.Model):
                 raise UserError(_("Handover %(name)s: choose the custodian who signs.", name=handover.name))
             if not handover.line_ids:
                 raise UserError(_("Handover %(name)s lists no items.", name=handover.name))
-            user = self.env.user
-            custodian_user = handover.custodian_user_id
-            if custodian_user and custodian_user != user and not user.has_group(
-                "school_assets.group_assets_manager"
-            ):
-                raise UserError(
-                    _("Only %(custodian)s or the asset manager can sign this handover.",
-                      custodian=handover.custodian_employee_id.name)
-                )
-            handover.write({
-                "state": "signed",
-                "signed_by": handover.custodian_employee_id.name or user.name,
-                "date_signed": fields.Datetime.now(),
-            })
+            handover._school_sign(
+                "custodian_employee_id",
+                {
+                    "state": "signed",
+                    "signed_by": handover.custodian_employee_id.name,
+                    "date_signed": fields.Datetime.now(),
+                },
+                in_person=True,
+                witness_groups=("school_assets.group_assets_manager",),
+            )
         return True
 
+    @workflow_action
     def action_reset_draft(self):
-        if not self.env.user.has_group("school_assets.group_assets_manager"):
-            raise UserError(_("Only the asset manager can reopen a signed handover."))
+        self._check_user_in(
+            "school_assets.group_assets_manager", _("Only the asset manager can reopen a signed handover.")
+        )
+        self._check_state(("signed",), _("reopened"))
+        # sudo: the signed handover is locked; the asset manager reopens it, which the chatter records
         self.sudo().write({"state": "draft", "signature": False, "signed_by": False, "date_signed": False})
+        for handover in self:
+            handover.message_post(
+                body=_("Reopened by %(user)s: the signature was taken back.", user=self.env.user.name),
+                subtype_xmlid="mail.mt_note",
+            )
         return True
 
     def action_open_damages(self):
@@ -198,7 +230,10 @@ class SchoolAssetHandover(models.Model):
 class SchoolAssetHandoverLine(models.Model):
     _name = "school.asset.handover.line"
     _description = "Room Property Handover Item"
+    _inherit = ["school.lock.mixin"]
     _order = "handover_id, sequence, id"
+    _lock_parent_field = "handover_id"
+    _lock_editable_fields = ("damage_id",)
 
     handover_id = fields.Many2one(
         "school.asset.handover", required=True, index=True, ondelete="cascade"
@@ -223,23 +258,6 @@ class SchoolAssetHandoverLine(models.Model):
     def _check_quantities(self):
         if any(line.expected_qty < 0 or line.counted_qty < 0 for line in self):
             raise ValidationError(_("Quantities cannot be negative."))
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        handovers = self.env["school.asset.handover"].browse(
-            {vals["handover_id"] for vals in vals_list if vals.get("handover_id")}
-        )
-        handovers._check_unlocked()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if set(vals) - {"damage_id"}:
-            self.handover_id._check_unlocked()
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_signed(self):
-        self.handover_id._check_unlocked()
 
     def action_create_damage(self):
         """A damaged or missing item becomes a damage record of the class."""

@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.school_base.models.school_workflow_mixin import workflow_action
+
 from .school_asset_handover import CONDITIONS
 
 
@@ -9,9 +11,13 @@ class SchoolAssetLoan(models.Model):
 
     _name = "school.asset.loan"
     _description = "Equipment Loan"
-    _inherit = ["school.reference.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "school.reference.mixin", "mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin",
+    ]
     _order = "date_out desc, id desc"
     _check_company_auto = True
+    _workflow_fields = ("date_returned", "previous_asset_state", "overdue_notified")
+    _lock_editable_fields = ("return_note",)
 
     equipment_id = fields.Many2one(
         "maintenance.equipment", string="Asset", required=True, index=True, check_company=True,
@@ -84,10 +90,26 @@ class SchoolAssetLoan(models.Model):
             ):
                 raise ValidationError(_("Loan %(name)s: say who borrows the equipment.", name=loan.name))
 
+    def _is_locked(self):
+        self.ensure_one()
+        return self.state == "returned"
+
+    def write(self, vals):
+        # what was lent, to whom and when is fixed once the asset is out
+        fixed = {"equipment_id", "borrower_type", "employee_id", "class_id", "date_out", "condition_out", "company_id"}
+        if not self.env.su and fixed.intersection(vals) and any(loan.state != "draft" for loan in self):
+            raise UserError(_("What was lent and to whom can no longer change once the asset is out."))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_lent(self):
+        if not self.env.su and any(loan.state != "draft" for loan in self):
+            raise UserError(_("A loan that went out is a record of the school and cannot be deleted."))
+
+    @workflow_action
     def action_lend(self):
+        self._check_state(("draft",), _("lent"))
         for loan in self:
-            if loan.state != "draft":
-                raise UserError(_("Loan %(name)s is already lent.", name=loan.name))
             equipment = loan.equipment_id
             if equipment.asset_state not in ("in_use", "idle"):
                 raise UserError(
@@ -99,10 +121,10 @@ class SchoolAssetLoan(models.Model):
             equipment.asset_state = "lent"
         return True
 
+    @workflow_action
     def action_return(self):
+        self._check_state(("lent",), _("returned"))
         for loan in self:
-            if loan.state != "lent":
-                raise UserError(_("Loan %(name)s is not out.", name=loan.name))
             if not loan.condition_return:
                 raise UserError(_("Loan %(name)s: record the condition on return.", name=loan.name))
             loan.write({"state": "returned", "date_returned": fields.Date.context_today(self)})
@@ -115,6 +137,7 @@ class SchoolAssetLoan(models.Model):
         return True
 
     @api.model
+    @workflow_action
     def _cron_overdue_loans(self):
         """Remind the asset keeper once about each overdue loan."""
         loans = self.search([("is_overdue", "=", True), ("overdue_notified", "=", False)])

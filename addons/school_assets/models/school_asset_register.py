@@ -1,6 +1,11 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.school_base.models.school_workflow_mixin import (
+    workflow_action,
+    workflow_step,
+)
+
 ASSET_STATES = [
     ("in_use", "In Use"),
     ("idle", "Idle"),
@@ -28,7 +33,16 @@ CUSTODIAN_TYPES = [
 class MaintenanceEquipment(models.Model):
     """The school's fixed-asset register (固定资产账, 帐物相符) on maintenance equipment."""
 
-    _inherit = "maintenance.equipment"
+    _name = "maintenance.equipment"
+    _inherit = ["maintenance.equipment", "school.workflow.mixin"]
+    #: states in which an asset may be entered into the register (import of an existing register)
+    _initial_asset_states = ("in_use", "idle", "repair")
+
+    @api.model
+    def _get_workflow_fields(self):
+        # the register state moves by loans, repairs and disposals, never by a plain edit; added to
+        # what other addons declare on the same core model (maintenance's own fields stay its own)
+        return (super()._get_workflow_fields() - {"state"}) | {"asset_state", "disposal_date"}
 
     asset_number = fields.Char(
         copy=False, index="trigram", tracking=True,
@@ -132,7 +146,19 @@ class MaintenanceEquipment(models.Model):
             if not vals.get("asset_number"):
                 company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
                 vals["asset_number"] = Sequence.with_company(company).next_by_code("school.asset")
-        return super().create(vals_list)
+        # registering an asset that is in use, idle or being repaired is no workflow step to skip:
+        # such a state is set right after the creation, the rest goes through the usual checks
+        vals_list = [dict(vals) for vals in vals_list]
+        initial_states = [
+            vals.pop("asset_state") if vals.get("asset_state") in self._initial_asset_states else None
+            for vals in vals_list
+        ]
+        equipments = super().create(vals_list)
+        with workflow_step():
+            for equipment, state in zip(equipments, initial_states, strict=True):
+                if state and equipment.asset_state != state:
+                    equipment.asset_state = state
+        return equipments
 
     def write(self, vals):
         if vals.get("asset_state") not in (None, "disposed") and any(
@@ -161,11 +187,12 @@ class MaintenanceEquipment(models.Model):
         }
 
     def action_set_idle(self):
-        self._set_asset_state("idle", ("in_use",))
+        return self._set_asset_state("idle", ("in_use",))
 
     def action_set_in_use(self):
-        self._set_asset_state("in_use", ("idle", "repair"))
+        return self._set_asset_state("in_use", ("idle", "repair"))
 
+    @workflow_action
     def _set_asset_state(self, state, allowed):
         for equipment in self:
             if equipment.asset_state not in allowed:

@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.school_base.models.school_workflow_mixin import workflow_action
+
 METER_TYPES = [("water", "Water"), ("electricity", "Electricity")]
 METER_UNITS = {"water": "m³", "electricity": "kWh"}
 
@@ -8,8 +10,10 @@ METER_UNITS = {"water": "m³", "electricity": "kWh"}
 class SchoolAssetsMeter(models.Model):
     _name = "school.assets.meter"
     _description = "Water or Electricity Meter"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "school.workflow.mixin"]
     _order = "place_id, meter_type, install_date desc, id desc"
+    # set when a new meter names this one in "Replaces"
+    _workflow_fields = ("replaced_by_id", "date_replaced")
     _check_company_auto = True
 
     name = fields.Char(required=True, tracking=True)
@@ -102,6 +106,7 @@ class SchoolAssetsMeter(models.Model):
                 meter.replaces_id._mark_replaced(meter)
         return res
 
+    @workflow_action
     def _mark_replaced(self, new_meter):
         """The old meter stops at the first reading of the new one (or now)."""
         self.ensure_one()

@@ -5,6 +5,8 @@ import pytz
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.school_base.models.school_workflow_mixin import workflow_step
+
 DEFAULT_TZ = "Asia/Shanghai"
 # fields the series computation writes; writing them does not trigger it again
 SERIES_FIELDS = {"consumption", "hours", "rate_per_hour", "is_night_leak", "reading_day", "is_first"}
@@ -13,6 +15,9 @@ SERIES_FIELDS = {"consumption", "hours", "rate_per_hour", "is_night_leak", "read
 class SchoolAssetsMeterReading(models.Model):
     _name = "school.assets.meter.reading"
     _description = "Meter Reading"
+    _inherit = ["school.workflow.mixin"]
+    # computed from the series of readings, never typed; who read the dial is who entered it
+    _workflow_fields = tuple(sorted(SERIES_FIELDS)) + ("user_id",)
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -72,7 +77,8 @@ class SchoolAssetsMeterReading(models.Model):
     def write(self, vals):
         meters = self.meter_id
         res = super().write(vals)
-        if not self.env.context.get("school_meter_series") and set(vals) - SERIES_FIELDS:
+        # the series computation writes only its own fields, so it does not trigger itself again
+        if set(vals) - SERIES_FIELDS:
             self._update_series(meters | self.meter_id, touched=self)
         return res
 
@@ -119,7 +125,7 @@ class SchoolAssetsMeterReading(models.Model):
         rolled over. The daily use of the places, and their alerts, follow.
         """
         # sudo: a new reading changes the consumption of readings entered by others
-        Reading = self.sudo().with_context(school_meter_series=True)
+        Reading = self.sudo()
         days = set(extra_days or ())
         new_leaks = self.browse()
         for meter in meters:
@@ -173,7 +179,8 @@ class SchoolAssetsMeterReading(models.Model):
                         days.add((meter.place_id.id, meter.meter_type, reading.reading_day, company.id))
                     if changed.get("is_night_leak"):
                         new_leaks |= reading
-                    Reading.browse(reading.id).write(changed)
+                    with workflow_step():
+                        Reading.browse(reading.id).write(changed)
                 if changed or (touched and reading in touched) or (touched is None and reading in self):
                     days.add((meter.place_id.id, meter.meter_type, vals["reading_day"], company.id))
                 previous = reading

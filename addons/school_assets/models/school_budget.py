@@ -4,6 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare, format_amount
 
+from odoo.addons.school_base.models.school_workflow_mixin import workflow_step
+
 BUDGET_CATEGORIES = [
     ("repair", "Repairs"),
     ("consumable", "Consumables"),
@@ -208,9 +210,34 @@ class SchoolBudgetConsumerMixin(models.AbstractModel):
                 override_reason=record.budget_override_reason,
             )
 
+    def _check_budget_overrider(self):
+        if not self.env.su and not self.env.user.has_group("school_base.group_school_principal"):
+            raise UserError(_("Only the principal can override a budget."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if any(vals.get("budget_override_reason") for vals in vals_list):
+            # an override is the principal's decision on an existing document, not part of a new one
+            self._check_budget_overrider()
+        if any(vals.get("budget_override_user_id") for vals in vals_list) and not self.env.su:
+            raise UserError(_("Only the principal can override a budget."))
+        return super().create(vals_list)
+
     def write(self, vals):
-        if vals.get("budget_override_reason"):
-            if not self.env.su and not self.env.user.has_group("school_base.group_school_principal"):
-                raise UserError(_("Only the principal can override a budget."))
-            vals = dict(vals, budget_override_user_id=self.env.uid)
+        if "budget_override_user_id" in vals and not self.env.su:
+            raise UserError(_("Only the principal can override a budget."))
+        if "budget_override_reason" in vals and any(
+            (record.budget_override_reason or "") != (vals["budget_override_reason"] or "") for record in self
+        ):
+            self._check_budget_overrider()
+            others = {fname: value for fname, value in vals.items() if fname != "budget_override_reason"}
+            res = super().write(others) if others else True
+            override = {
+                "budget_override_reason": vals["budget_override_reason"],
+                "budget_override_user_id": self.env.uid if vals["budget_override_reason"] else False,
+            }
+            # the override by the principal is a step of the document's workflow (and only that is)
+            with workflow_step():
+                super().write(override)
+            return res
         return super().write(vals)

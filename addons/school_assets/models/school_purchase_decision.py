@@ -7,7 +7,7 @@ class SchoolPurchaseDecision(models.Model):
 
     _name = "school.purchase.decision"
     _description = "Collective Purchase Decision"
-    _inherit = ["school.reference.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["school.reference.mixin", "mail.thread", "mail.activity.mixin", "school.lock.mixin"]
     _order = "meeting_date desc, id desc"
     _check_company_auto = True
 
@@ -48,6 +48,21 @@ class SchoolPurchaseDecision(models.Model):
     def _compute_display_name(self):
         for decision in self:
             decision.display_name = f"{decision.name} {decision.subject or ''}".strip()
+
+    def _is_locked(self):
+        """A decision that an order went ahead on is the school's record: frozen with its minutes."""
+        self.ensure_one()
+        return any(order.state in ("to approve", "purchase", "done") for order in self.sudo().order_ids)
+
+    def _get_lock_message(self):
+        self.ensure_one()
+        return _(
+            "Collective decision %(name)s was used to order %(orders)s: it and its minutes can no longer change.",
+            name=self.display_name,
+            orders=", ".join(self.sudo().order_ids.filtered(
+                lambda order: order.state in ("to approve", "purchase", "done")
+            ).mapped("name")),
+        )
 
     @api.constrains("minutes_file")
     def _check_minutes(self):

@@ -2,6 +2,8 @@ from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare, float_is_zero
 
+from odoo.addons.school_base.models.school_workflow_mixin import workflow_action
+
 STATES = [
     ("draft", "Draft"),
     ("submitted", "To Approve"),
@@ -19,9 +21,17 @@ class SchoolStockRequisition(models.Model):
     _description = "Supplies Requisition"
     _inherit = [
         "school.reference.mixin", "school.budget.consumer.mixin", "mail.thread", "mail.activity.mixin",
+        "school.workflow.mixin", "school.lock.mixin",
     ]
     _order = "date desc, id desc"
     _check_company_auto = True
+    # the requester is whoever creates it; the approver follows the department, nobody picks it
+    _workflow_fields = (
+        "requested_by_id", "approver_user_id", "approved_by_id", "issued_by_id", "issue_date", "picking_id",
+        "budget_override_user_id",
+    )
+    #: fields that only change while the requisition is a draft
+    _draft_fields = ("department_id", "class_id", "date", "budget_line_id", "company_id")
 
     requested_by_id = fields.Many2one(
         "res.users", string="Requested By", required=True, tracking=True, index=True,
@@ -36,7 +46,7 @@ class SchoolStockRequisition(models.Model):
     purpose = fields.Char(help="What the supplies are for, e.g. 期中考试用纸")
     approver_user_id = fields.Many2one(
         "res.users", string="Approver", tracking=True, compute="_compute_approver_user_id",
-        store=True, readonly=False, index="btree_not_null",
+        store=True, index="btree_not_null",
         help="The department's head, or the approver set in the settings.",
     )
     state = fields.Selection(STATES, required=True, default="draft", tracking=True, index=True, copy=False)
@@ -93,8 +103,28 @@ class SchoolStockRequisition(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_issued(self):
-        if any(requisition.state in ("approved", "done") for requisition in self):
-            raise UserError(_("An approved or issued requisition cannot be deleted; cancel or keep it."))
+        if any(requisition.state not in ("draft", "cancel") for requisition in self):
+            raise UserError(
+                _("Only a draft or cancelled requisition can be deleted; a requisition that went on is kept.")
+            )
+
+    def write(self, vals):
+        if not self.env.su and set(self._draft_fields).intersection(vals):
+            for requisition in self:
+                changed = [
+                    fname for fname in self._draft_fields
+                    if fname in vals and not self._same_value(self._fields[fname], requisition, vals[fname])
+                ]
+                if changed and requisition.state != "draft":
+                    raise UserError(
+                        _("Requisition %(name)s was submitted: %(field)s can no longer change.",
+                          name=requisition.name, field=requisition._workflow_field_label(changed[0]))
+                    )
+        return super().write(vals)
+
+    def _is_locked(self):
+        self.ensure_one()
+        return self.state == "done"
 
     def _get_budget_amount(self):
         self.ensure_one()
@@ -119,6 +149,10 @@ class SchoolStockRequisition(models.Model):
 
     def _check_approver(self):
         for requisition in self:
+            requisition._check_not_self(
+                "requested_by_id",
+                _("Requisition %(name)s is approved by someone other than its requester.", name=requisition.name),
+            )
             if not requisition._can_approve():
                 raise UserError(
                     _(
@@ -128,12 +162,32 @@ class SchoolStockRequisition(models.Model):
                     )
                 )
 
-    def action_submit(self):
+    def _check_budget_line(self):
+        """The budget line is the department's line for consumables of the year, when it has one."""
+        BudgetLine = self.env["school.budget.line"]
         for requisition in self:
-            if requisition.state != "draft":
-                raise UserError(_("Only a draft requisition can be submitted."))
+            expected = BudgetLine._find_for(
+                requisition.department_id, "consumable", requisition.date, requisition.company_id
+            )
+            if requisition.budget_line_id == expected:
+                continue
+            if expected:
+                raise UserError(
+                    _("Requisition %(name)s is paid by %(budget)s, the consumables budget of its department.",
+                      name=requisition.name, budget=expected.display_name)
+                )
+            raise UserError(
+                _("Requisition %(name)s: %(budget)s is not the consumables budget of its department for the year.",
+                  name=requisition.name, budget=requisition.budget_line_id.display_name)
+            )
+
+    @workflow_action
+    def action_submit(self):
+        self._check_state(("draft",), _("submitted"))
+        for requisition in self:
             if not requisition.line_ids:
                 raise UserError(_("Add the supplies you need to requisition %(name)s.", name=requisition.name))
+        self._check_budget_line()
         self.write({"state": "submitted"})
         for requisition in self.filtered("approver_user_id"):
             requisition.activity_schedule(
@@ -141,32 +195,36 @@ class SchoolStockRequisition(models.Model):
                 summary=_("Approve the requisition"),
             )
 
+    @workflow_action
     def action_approve(self):
+        self._check_state(("submitted",), _("approved"))
         self._check_approver()
-        for requisition in self:
-            if requisition.state != "submitted":
-                raise UserError(_("Only a submitted requisition can be approved."))
+        self._check_budget_line()
+        for line in self.line_ids:
+            # the value drawn on the budget is the store's cost, whatever was typed
+            if line.unit_cost != line.product_id.standard_price:
+                line.unit_cost = line.product_id.standard_price
         self._check_budget()
         self.write({"state": "approved", "approved_by_id": self.env.uid})
         self.activity_feedback(["mail.mail_activity_data_todo"])
 
+    @workflow_action
     def action_reject(self):
+        self._check_state(("submitted",), _("rejected"))
         self._check_approver()
-        for requisition in self:
-            if requisition.state != "submitted":
-                raise UserError(_("Only a submitted requisition can be rejected."))
         self.write({"state": "rejected"})
         self.activity_unlink(["mail.mail_activity_data_todo"])
 
+    @workflow_action
     def action_cancel(self):
-        if any(requisition.state == "done" for requisition in self):
-            raise UserError(_("An issued requisition cannot be cancelled."))
+        self._check_state(("draft", "submitted", "approved"), _("cancelled"))
         self.write({"state": "cancel"})
+        self.activity_unlink(["mail.mail_activity_data_todo"])
 
+    @workflow_action
     def action_draft(self):
-        if any(requisition.state not in ("rejected", "cancel") for requisition in self):
-            raise UserError(_("Only a rejected or cancelled requisition goes back to draft."))
-        self.write({"state": "draft", "approved_by_id": False})
+        self._check_state(("rejected", "cancel"), _("reset to draft"))
+        self.write({"state": "draft", "approved_by_id": False, "budget_override_user_id": False})
 
     def _check_old_for_new(self):
         for line in self.line_ids.filtered("durable"):
@@ -224,10 +282,10 @@ class SchoolStockRequisition(models.Model):
             ],
         }
 
+    @workflow_action
     def action_issue(self):
         """The store keeper hands the supplies over: an outgoing transfer to the department, validated."""
-        if not self.env.su and not self.env.user.has_group("school_assets.group_assets_manager"):
-            raise UserError(_("Only the store keeper issues supplies."))
+        self._check_user_in("school_assets.group_assets_manager", _("Only the store keeper issues supplies."))
         for requisition in self:
             if requisition.state != "approved":
                 raise UserError(_("Requisition %(name)s must be approved before it is issued.", name=requisition.name))
@@ -270,8 +328,11 @@ class SchoolStockRequisition(models.Model):
 class SchoolStockRequisitionLine(models.Model):
     _name = "school.stock.requisition.line"
     _description = "Supplies Requisition Line"
+    # the line's state is its requisition's: written only by the requisition's actions
+    _inherit = ["school.workflow.mixin", "school.lock.mixin"]
     _order = "requisition_id, id"
     _check_company_auto = True
+    _lock_parent_field = "requisition_id"
 
     requisition_id = fields.Many2one("school.stock.requisition", required=True, ondelete="cascade", index=True)
     product_id = fields.Many2one(
@@ -333,5 +394,13 @@ class SchoolStockRequisitionLine(models.Model):
             self.requisition_id._check_approver()
         if set(vals) - {"returned_qty", "old_for_new_waived", "waive_reason"}:
             self.requisition_id._check_editable_lines()
+        if vals.get("requisition_id"):
+            # a line is never moved into a requisition that went beyond approval
+            self.env["school.stock.requisition"].browse(vals["requisition_id"])._check_editable_lines()
         return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_approved(self):
+        if not self.env.su:
+            self.requisition_id._check_editable_lines()
 

@@ -2,15 +2,24 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_is_zero
 
+from odoo.addons.school_base.models.school_workflow_mixin import (
+    in_workflow_step,
+    workflow_action,
+)
+
 
 class SchoolStocktake(models.Model):
     """A monthly or term-end count of the store (盘库) on Odoo's physical inventory."""
 
     _name = "school.stocktake"
     _description = "Store Stocktake"
-    _inherit = ["school.reference.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "school.reference.mixin", "mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin",
+    ]
     _order = "date desc, id desc"
     _check_company_auto = True
+    # the counter is whoever starts the stocktake
+    _workflow_fields = ("counted_by_id",)
 
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
     kind = fields.Selection(
@@ -66,6 +75,10 @@ class SchoolStocktake(models.Model):
         if any(stocktake.state == "done" for stocktake in self):
             raise UserError(_("A finished stocktake is a record of the school and cannot be deleted."))
 
+    def _is_locked(self):
+        self.ensure_one()
+        return self.state in ("done", "cancel")
+
     def _get_quants(self):
         self.ensure_one()
         return self.env["stock.quant"].search(
@@ -77,11 +90,13 @@ class SchoolStocktake(models.Model):
             ]
         )
 
+    @workflow_action
     def action_start(self):
         """List what the system holds in the store, to be counted."""
+        self._check_state(("draft",), _("started"))
         for stocktake in self:
-            if stocktake.state != "draft":
-                raise UserError(_("The count of %(name)s has already started.", name=stocktake.name))
+            if stocktake.line_ids:
+                stocktake.line_ids.unlink()
             quantities = {}
             for quant in stocktake._get_quants():
                 key = (quant.product_id, quant.location_id)
@@ -96,11 +111,11 @@ class SchoolStocktake(models.Model):
             ]
             stocktake.state = "counting"
 
+    @workflow_action
     def action_apply(self):
         """Apply the counted quantities through Odoo's physical inventory."""
+        self._check_state(("counting",), _("applied"))
         for stocktake in self:
-            if stocktake.state != "counting":
-                raise UserError(_("Start the count of %(name)s first.", name=stocktake.name))
             if not stocktake.witness_id:
                 raise UserError(_("Record who witnessed the count of %(name)s before applying it.", name=stocktake.name))
             Quant = self.env["stock.quant"].with_context(inventory_mode=True)
@@ -124,11 +139,16 @@ class SchoolStocktake(models.Model):
                 quants |= quant
             if quants:
                 quants.with_context(inventory_name=_("Stocktake %s", stocktake.name))._apply_inventory()
-            stocktake.state = "done"
+            # the witness signs the count: on their own login, or in person on the store keeper's
+            # device, which the chatter records as such
+            stocktake._school_sign(
+                "witness_id", {"state": "done"}, in_person=True,
+                witness_groups=("school_assets.group_assets_manager",),
+            )
 
+    @workflow_action
     def action_cancel(self):
-        if any(stocktake.state == "done" for stocktake in self):
-            raise UserError(_("A finished stocktake cannot be cancelled."))
+        self._check_state(("draft", "counting"), _("cancelled"))
         self.line_ids.unlink()
         self.state = "cancel"
 
@@ -139,8 +159,12 @@ class SchoolStocktake(models.Model):
 class SchoolStocktakeLine(models.Model):
     _name = "school.stocktake.line"
     _description = "Store Stocktake Line"
+    _inherit = ["school.workflow.mixin", "school.lock.mixin"]
     _order = "stocktake_id, id"
     _check_company_auto = True
+    _lock_parent_field = "stocktake_id"
+    # what the system holds is listed by the start of the count, not typed
+    _workflow_fields = ("system_qty", "product_id", "location_id")
 
     stocktake_id = fields.Many2one("school.stocktake", required=True, ondelete="cascade", index=True)
     product_id = fields.Many2one("product.product", required=True, check_company=True)
@@ -169,7 +193,27 @@ class SchoolStocktakeLine(models.Model):
             line.has_difference = not float_is_zero(line.difference_qty, precision_rounding=rounding)
             line.difference_value = line.difference_qty * line.product_id.standard_price
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            stocktakes = self.env["school.stocktake"].browse(
+                {vals["stocktake_id"] for vals in vals_list if vals.get("stocktake_id")}
+            )
+            if any(stocktake.state != "draft" for stocktake in stocktakes):
+                raise UserError(_("The lines of a stocktake are listed when its count starts."))
+        return super().create(vals_list)
+
     def write(self, vals):
-        if any(line.stocktake_id.state != "counting" for line in self) and set(vals) & {"counted_qty", "product_id"}:
+        stocktakes = self.stocktake_id
+        if vals.get("stocktake_id"):
+            stocktakes |= self.env["school.stocktake"].browse(vals["stocktake_id"])
+        if any(stocktake.state != "counting" for stocktake in stocktakes) and set(vals) & {
+            "counted_qty", "product_id", "stocktake_id",
+        }:
             raise UserError(_("Counted quantities are entered while the stocktake is counting."))
         return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_counting(self):
+        if not in_workflow_step(self.env) and any(line.stocktake_id.state == "counting" for line in self):
+            raise UserError(_("A line of a stocktake being counted stays: enter what was counted."))

@@ -1,11 +1,23 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.school_base.models.school_workflow_mixin import (
+    in_workflow_step,
+    workflow_action,
+)
+
+INSPECTION_FIELDS = (
+    "inspector_user_id", "witness_user_id", "inspection_date", "inspection_quantity_result",
+    "inspection_quality_result", "inspection_note",
+)
+
 
 class StockPicking(models.Model):
     """Receipt inspection (验收入库): an inspector and a different witness record the findings."""
 
     _inherit = "stock.picking"
+    #: who inspected and when: set by the inspector's own button only
+    _school_inspection_step_fields = ("inspector_user_id", "inspection_date")
 
     school_inspection_required = fields.Boolean(
         string="Inspection Required", compute="_compute_school_inspection_required"
@@ -43,9 +55,62 @@ class StockPicking(models.Model):
             if picking.inspector_user_id and picking.inspector_user_id == picking.witness_user_id:
                 raise ValidationError(_("The witness of an inspection must be someone other than the inspector."))
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not in_workflow_step(self.env):
+            for vals in vals_list:
+                if any(vals.get(fname) for fname in self._school_inspection_step_fields):
+                    self._raise_inspection_step()
+        return super().create(vals_list)
+
+    def _raise_inspection_step(self):
+        raise UserError(
+            _("The inspector and the inspection date are recorded by the inspector's own button (Inspect).")
+        )
+
+    def write(self, vals):
+        if not in_workflow_step(self.env):
+            for fname in set(self._school_inspection_step_fields).intersection(vals):
+                field = self._fields[fname]
+                if any(not self._school_same_value(field, picking, vals[fname]) for picking in self):
+                    self._raise_inspection_step()
+        if not self.env.su and set(INSPECTION_FIELDS).intersection(vals):
+            for picking in self.filtered(lambda picking: picking.state in ("done", "cancel")):
+                for fname in set(INSPECTION_FIELDS).intersection(vals):
+                    if not self._school_same_value(self._fields[fname], picking, vals[fname]):
+                        raise UserError(
+                            _("Receipt %(picking)s is closed: its inspection can no longer change.",
+                              picking=picking.name)
+                        )
+            if "witness_user_id" in vals:
+                # the inspector names the witness who watched: nobody else rewrites it
+                for picking in self.filtered("inspector_user_id"):
+                    if picking.inspector_user_id != self.env.user and not self._school_same_value(
+                        self._fields["witness_user_id"], picking, vals["witness_user_id"]
+                    ):
+                        raise UserError(
+                            _("Only %(inspector)s, who inspected receipt %(picking)s, names the witness.",
+                              inspector=picking.inspector_user_id.name, picking=picking.name)
+                        )
+        return super().write(vals)
+
+    @staticmethod
+    def _school_same_value(field, record, value):
+        return record.env["school.workflow.mixin"]._same_value(field, record, value)
+
+    @workflow_action
     def action_school_inspect(self):
         """The current user records that they inspect the receipt."""
         for picking in self:
+            if picking.state in ("done", "cancel"):
+                raise UserError(_("Receipt %(picking)s is closed.", picking=picking.name))
+            if picking.inspector_user_id and picking.inspector_user_id != self.env.user:
+                raise UserError(
+                    _("Receipt %(picking)s was already inspected by %(inspector)s.",
+                      picking=picking.name, inspector=picking.inspector_user_id.name)
+                )
+            if picking.witness_user_id == self.env.user:
+                raise UserError(_("The witness of an inspection must be someone other than the inspector."))
             picking.write({"inspector_user_id": self.env.uid, "inspection_date": fields.Datetime.now()})
 
     def _check_school_inspection(self):

@@ -9,3 +9,4 @@ from . import test_purchase_flow
 from . import test_purchase_rules
 from . import test_store
 from . import test_ledgers
+from . import test_workflow_integrity

@@ -180,7 +180,8 @@ class TestPurchaseRules(SchoolPurchaseCommon):
         order.with_user(self.keeper).button_confirm()
         receipt = order.picking_ids.with_user(self.keeper)
         self.assertTrue(receipt.school_inspection_required)
-        receipt.write({"inspector_user_id": self.keeper.id, "witness_user_id": self.officer.id})
+        receipt.action_school_inspect()
+        receipt.write({"witness_user_id": self.officer.id})
         with self.assertRaisesRegex(UserError, "quantity finding"):
             self._receive(receipt)
         receipt.write({"inspection_quantity_result": "short", "inspection_quality_result": "defect"})
