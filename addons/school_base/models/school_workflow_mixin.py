@@ -75,7 +75,10 @@ class SchoolWorkflowMixin(models.AbstractModel):
 
     @api.model
     def _get_workflow_fields(self):
-        fnames = set(self._workflow_fields)
+        # every addon that extends the model adds its own declaration: collect them all
+        fnames = {
+            fname for cls in type(self).__mro__ for fname in vars(cls).get("_workflow_fields", ())
+        }
         if "state" in self._fields:
             fnames.add("state")
         return fnames
