@@ -14,3 +14,4 @@ from . import test_meal_fee
 from . import test_acceptance_ledger
 from . import test_acceptance_access
 from . import test_flow_canteen_day
+from . import test_checklist_access

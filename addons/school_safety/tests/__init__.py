@@ -15,3 +15,4 @@ from . import test_bus
 from . import test_dismissal_ui
 from . import test_bus_ui
 from . import test_ui_phone_patrol
+from . import test_workflow_integrity_gate
