@@ -14,6 +14,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .test_bus import TODAY, BusCommon
+from .test_duty import DutyCommon
 from .test_visitor import ID_MASKED, ID_NUMBER
 
 REFUSED = UserError  # AccessError and ValidationError are UserErrors too
@@ -495,3 +496,67 @@ class TestGateSideDoors(BusCommon):
             self.assertEqual(
                 bool(tracking._filter_has_field_access(rider.with_user(user).env)), shown, user.login
             )
+
+
+@tagged("post_install", "-at_install")
+class TestDutySideDoors(DutyCommon):
+    """The person on duty (plain staff) writes the log only through Submit Log."""
+
+    def _done_duty(self):
+        duty = self.duty.with_user(self.staff)
+        with freeze_time("2025-09-02 00:10:00"):
+            duty.log = "学生上下楼有序。"
+            duty.action_submit_log()
+        return self.duty
+
+    def test_log_stamps_only_through_submit(self):
+        duty = self.duty.with_user(self.staff)
+        for vals in (
+            {"state": "done"},
+            {"log": "代写", "log_done": True},
+            {"log_user_id": self.guard.id},
+            {"log_date": "2025-09-02 00:00:00"},
+            {"reminded_user_ids": [Command.set(self.staff.ids)]},
+        ):
+            with self.subTest(vals=vals), self.assertRaises(UserError):
+                duty.write(vals)
+        self.assertRecordValues(
+            self.duty, [{"state": "planned", "log_done": False, "log_user_id": False, "log": False}]
+        )
+        self.assertFalse(self.duty.reminded_user_ids)
+        # nor through create, copy or a context default, even for the planner
+        Duty = self.Duty.with_context(default_state="done", default_log_done=True)
+        vals = {
+            "duty_type": "gate",
+            "user_ids": [Command.set(self.guard.ids)],
+            "start_datetime": "2025-09-03 23:00:00",
+            "end_datetime": "2025-09-04 00:00:00",
+        }
+        created = Duty.create(vals)
+        self.assertRecordValues(created, [{"state": "planned", "log_done": False}])
+        for forged in ({"state": "done"}, {"log_user_id": self.guard.id}):
+            with self.assertRaises(UserError):
+                self.Duty.create(dict(vals, **forged))
+        with self.assertRaises(UserError):
+            created.copy({"log_done": True})
+
+    def test_done_duty_is_kept(self):
+        duty = self._done_duty()
+        with self.assertRaises(UserError):
+            duty.with_user(self.staff).write({"log": "改写"})
+        with self.assertRaises(UserError):
+            duty.with_user(self.staff).action_reset()
+        with self.assertRaises(UserError):
+            duty.with_user(self.safety_manager).unlink()
+        with self.assertRaises(UserError):
+            duty.with_user(self.safety_manager).write({"log": "改写"})
+        self.assertRecordValues(
+            duty, [{"state": "done", "log": "学生上下楼有序。", "log_user_id": self.staff.id}]
+        )
+        # the planner reopens it; the person on duty writes the log again
+        duty.with_user(self.safety_manager).action_reset()
+        self.assertRecordValues(duty, [{"state": "planned", "log_done": False}])
+        with freeze_time("2025-09-02 01:00:00"):
+            duty.with_user(self.staff).write({"log": "补充：一名学生摔倒，已送医务室。"})
+            duty.with_user(self.staff).action_submit_log()
+        self.assertEqual(duty.state, "done")
