@@ -230,7 +230,6 @@ class SchoolSafetyBusTrip(models.Model):
     def _prepare_line_vals(self, rider):
         return {"rider_id": rider.id, "stop_id": rider.stop_id.id}
 
-    @workflow_action
     def action_load_riders(self):
         self._check_crew_or_manager()
         if any(trip.state != "draft" for trip in self):
