@@ -1,6 +1,8 @@
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.school_base.models.school_workflow_mixin import workflow_action
+
 from .school_safety_bus import PERSONAL_DATA_GROUPS
 
 TRIP_STATES = [
@@ -18,6 +20,8 @@ ROLL_CALL = [
 ]
 HANDED = ("handed_stop", "handed_school")
 ALERT_ACTIVITY = "school_safety.mail_activity_type_bus_not_handed_over"
+# what the trip is and who runs it: fixed once the bus has left
+DEPARTED_FIXED_FIELDS = {"route_id", "date", "period", "vehicle_id", "driver_id", "escort_id", "company_id"}
 
 
 class SchoolSafetyBusTrip(models.Model):
@@ -32,8 +36,12 @@ class SchoolSafetyBusTrip(models.Model):
 
     _name = "school.safety.bus.trip"
     _description = "School Bus Trip"
-    _inherit = ["mail.thread", "mail.activity.mixin", "school.reference.mixin"]
+    _inherit = [
+        "mail.thread", "mail.activity.mixin", "school.reference.mixin",
+        "school.workflow.mixin", "school.lock.mixin",
+    ]
     _order = "date desc, period, route_id, id desc"
+    _workflow_fields = ("departure_datetime", "arrival_datetime")
     _check_company_auto = True
 
     date = fields.Date(
@@ -159,11 +167,25 @@ class SchoolSafetyBusTrip(models.Model):
         return trips
 
     def write(self, vals):
-        if {"route_id", "date", "period"} & set(vals) and any(
+        if DEPARTED_FIXED_FIELDS & set(vals) and any(
             trip.state != "draft" for trip in self
         ):
-            raise UserError(_("A trip that has left keeps its route, day and period."))
+            raise UserError(
+                _("A trip that has left keeps its route, day, period, bus and crew.")
+            )
         return super().write(vals)
+
+    def _is_locked(self):
+        """A finished trip is part of the bus register."""
+        self.ensure_one()
+        return self.state == "done"
+
+    def _get_lock_message(self):
+        self.ensure_one()
+        return _(
+            "Trip %(trip)s is finished and part of the bus register: it can no longer be changed.",
+            trip=self.display_name,
+        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_run(self):
@@ -209,6 +231,7 @@ class SchoolSafetyBusTrip(models.Model):
         return {"rider_id": rider.id, "stop_id": rider.stop_id.id}
 
     def action_load_riders(self):
+        self._check_crew_or_manager()
         if any(trip.state != "draft" for trip in self):
             raise UserError(_("Riders are added to a trip before it leaves."))
         self._load_riders()
@@ -233,6 +256,7 @@ class SchoolSafetyBusTrip(models.Model):
             problems.append(_("No rider on the roll call."))
         return problems
 
+    @workflow_action
     def action_start(self):
         self._check_crew_or_manager()
         for trip in self:
@@ -250,6 +274,7 @@ class SchoolSafetyBusTrip(models.Model):
         self.write({"state": "on_road", "departure_datetime": fields.Datetime.now()})
         return True
 
+    @workflow_action
     def action_finish(self):
         """Back at the depot: every rider called; those still on board raise an alert."""
         self._check_crew_or_manager()
@@ -274,6 +299,7 @@ class SchoolSafetyBusTrip(models.Model):
                 trip._raise_not_handed_over_alert(left)
         return True
 
+    @workflow_action
     def _raise_not_handed_over_alert(self, lines):
         self.ensure_one()
         lines.sudo().write(
@@ -311,13 +337,17 @@ class SchoolSafetyBusTrip(models.Model):
             message_type="comment",
         )
 
+    @workflow_action
     def action_cancel(self):
+        self._check_crew_or_manager()
         if any(trip.state != "draft" for trip in self):
             raise UserError(_("Only a trip that has not left can be cancelled."))
         self.write({"state": "cancel"})
         return True
 
+    @workflow_action
     def action_draft(self):
+        self._check_crew_or_manager()
         if any(trip.state != "cancel" for trip in self):
             raise UserError(_("Only a cancelled trip goes back to planned."))
         self.write({"state": "draft"})
@@ -360,7 +390,11 @@ class SchoolSafetyBusTrip(models.Model):
 class SchoolSafetyBusTripLine(models.Model):
     _name = "school.safety.bus.trip.line"
     _description = "School Bus Roll Call"
+    _inherit = ["school.workflow.mixin", "school.lock.mixin"]
     _order = "trip_id, stop_sequence, rider_name, id"
+    _lock_parent_field = "trip_id"
+    # the roll call moves only through the crew's buttons, the alert only through the system
+    _workflow_fields = ("status", "status_datetime", "status_user_id", "alert_state")
     _check_company_auto = True
     _rec_name = "rider_id"
 
@@ -432,6 +466,21 @@ class SchoolSafetyBusTripLine(models.Model):
                     _("%(student)s is absent: write why.", student=line.rider_id.name)
                 )
 
+    def write(self, vals):
+        if {"rider_id", "trip_id"} & set(vals) and any(
+            line.trip_id.state != "draft" for line in self
+        ):
+            raise UserError(
+                _("The roll call of a trip that has left keeps its students.")
+            )
+        return super().write(vals)
+
+    def _is_locked(self):
+        """A line of a finished trip is locked, except while its student is not handed over."""
+        self.ensure_one()
+        return super()._is_locked() and self.alert_state != "open"
+
+    @workflow_action
     def _mark(self, status, allowed_from, trip_states, **vals):
         self.trip_id._check_crew_or_manager()
         labels = dict(self._fields["status"]._description_selection(self.env))
@@ -496,6 +545,7 @@ class SchoolSafetyBusTripLine(models.Model):
     def action_confirm_absent(self):
         return self._mark("absent", ("to_call", "on_board"), ("draft", "on_road"))
 
+    @workflow_action
     def _hand_over(self, status):
         alerts = self.filtered(lambda line: line.alert_state == "open")
         trip_states = ("on_road", "done") if len(alerts) == len(self) else ("on_road",)

@@ -5,6 +5,11 @@ import pytz
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.school_base.models.school_workflow_mixin import (
+    in_workflow_step,
+    workflow_action,
+)
+
 DEFAULT_TZ = "Asia/Shanghai"
 DISMISSAL_STATES = [
     ("pending", "Not Out Yet"),
@@ -14,6 +19,15 @@ DISMISSAL_STATES = [
 ALERT_ACTIVITY = "school_safety.mail_activity_type_dismissal_not_cleared"
 # how many days back the alert cron still looks (a cron that missed an evening)
 ALERT_LOOKBACK_DAYS = 2
+# which class on which day: set when the day starts, never edited
+IDENTITY_FIELDS = {"date", "class_id", "company_id"}
+# the class board (班牌): what the head teacher reported when the class went out
+ESCORT_FIELDS = {
+    "escort_employee_id",
+    "count_parents",
+    "count_alone",
+    "count_after_school",
+}
 
 
 class SchoolSafetyDismissal(models.Model):
@@ -27,8 +41,19 @@ class SchoolSafetyDismissal(models.Model):
 
     _name = "school.safety.dismissal"
     _description = "Dismissal Check"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin",
+    ]
     _order = "date desc, grade_sequence, class_id, id"
+    # the boards and the late report: only the actions (and the alert job) put them up
+    _workflow_fields = (
+        "escort_datetime",
+        "escort_user_id",
+        "clear_datetime",
+        "clear_user_id",
+        "alert_sent",
+        "alert_datetime",
+    )
     _check_company_auto = True
     _rec_name = "class_id"
 
@@ -185,6 +210,57 @@ class SchoolSafetyDismissal(models.Model):
                 f"{check.class_id.name or ''} {check.date or ''}".strip()
             )
 
+    def write(self, vals):
+        if not in_workflow_step(self.env):
+            for check in self:
+                changed = {
+                    fname for fname in IDENTITY_FIELDS.intersection(vals)
+                    if not self._same_value(self._fields[fname], check, vals[fname])
+                }
+                if changed:
+                    raise UserError(
+                        _(
+                            "%(check)s: the class and the day of a dismissal check are set when "
+                            "the day starts and cannot be changed.",
+                            check=check.display_name,
+                        )
+                    )
+                if check.state != "pending" and ESCORT_FIELDS.intersection(vals):
+                    raise UserError(
+                        _(
+                            "%(check)s: the class board is up; its numbers can no longer be "
+                            "changed. A safety manager can take the check back.",
+                            check=check.display_name,
+                        )
+                    )
+        return super().write(vals)
+
+    def _is_locked(self):
+        self.ensure_one()
+        return self.state == "cleared"
+
+    def _can_edit_locked(self):
+        return self.env.su or self.env.user.has_group("school_safety.group_safety_manager")
+
+    def _get_lock_message(self):
+        self.ensure_one()
+        return _(
+            "%(check)s is cleared and locked; only a safety manager can take it back.",
+            check=self.display_name,
+        )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_started(self):
+        if self.env.su:
+            return
+        if any(check.state != "pending" or check.alert_sent for check in self):
+            raise UserError(
+                _(
+                    "A dismissal check whose class is out, or that was reported late, is part of "
+                    "the gate register: it cannot be deleted."
+                )
+            )
+
     # ------------------------------------------------------------------
     # Gate actions
     # ------------------------------------------------------------------
@@ -206,6 +282,7 @@ class SchoolSafetyDismissal(models.Model):
             lambda e: e.company_id == self.company_id
         )[:1]
 
+    @workflow_action
     def action_escort(self):
         """班牌: the class is out, its students counted."""
         self._check_can_tick()
@@ -243,6 +320,7 @@ class SchoolSafetyDismissal(models.Model):
             check.write(vals)
         return True
 
+    @workflow_action
     def action_clear(self):
         """静堂牌: nobody is left, the room is closed."""
         self._check_can_tick()
@@ -277,12 +355,14 @@ class SchoolSafetyDismissal(models.Model):
         self.activity_feedback([ALERT_ACTIVITY], feedback=_("The room is cleared."))
         return True
 
+    @workflow_action
     def action_reset(self):
         """Safety managers only: put the boards down again (wrong class ticked)."""
         if not (
             self.env.su or self.env.user.has_group("school_safety.group_safety_manager")
         ):
             raise AccessError(_("Only a safety manager takes a dismissal check back."))
+        self._check_state(("escorted", "cleared"), _("taken back"))
         self.write(
             {
                 "state": "pending",
@@ -420,6 +500,7 @@ class SchoolSafetyDismissal(models.Model):
         self.env["ir.cron"]._notify_progress(done=len(alerted), remaining=0)
         return alerted
 
+    @workflow_action
     def _send_not_cleared_alert(self, user):
         self.write({"alert_sent": True, "alert_datetime": fields.Datetime.now()})
         for check in self:

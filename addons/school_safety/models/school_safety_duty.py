@@ -5,6 +5,11 @@ import pytz
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.school_base.models.school_workflow_mixin import (
+    workflow_action,
+    workflow_step,
+)
+
 DUTY_TYPES = [
     ("holiday_leadership", "Holiday Leadership Duty"),
     ("stair", "Stair Duty"),
@@ -36,8 +41,12 @@ def _local_to_utc(day, hours, tz_name):
 class SchoolSafetyDuty(models.Model):
     _name = "school.safety.duty"
     _description = "Safety Duty"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin",
+    ]
     _order = "start_datetime desc, id desc"
+    # who wrote the log and when, and who was reminded: only the actions and the cron set them
+    _workflow_fields = ("log_done", "log_date", "log_user_id", "reminded_user_ids")
     _check_company_auto = True
 
     name = fields.Char(
@@ -193,7 +202,9 @@ class SchoolSafetyDuty(models.Model):
         self._check_write_rights(vals)
         if "start_datetime" in vals:
             # a moved duty is reminded again the day before its new date
-            vals = dict(vals, reminded_user_ids=[Command.clear()])
+            self._check_unlocked(vals)
+            with workflow_step():
+                super().write({"reminded_user_ids": [Command.clear()]})
             self.activity_unlink([REMINDER_ACTIVITY])
         old_users = {duty: duty.user_ids for duty in self} if "user_ids" in vals else {}
         res = super().write(vals)
@@ -206,8 +217,49 @@ class SchoolSafetyDuty(models.Model):
                         a.user_id in r and a.activity_type_id == t
                     )
                 ).unlink()
-                duty.reminded_user_ids = [Command.unlink(user.id) for user in removed]
+                with workflow_step():
+                    duty.reminded_user_ids = [Command.unlink(user.id) for user in removed]
         return res
+
+    def _is_locked(self):
+        """A duty whose log is written is a record of the school."""
+        self.ensure_one()
+        return self.state == "done"
+
+    def _can_edit_locked(self):
+        return self._is_planner()
+
+    def _get_lock_message(self):
+        self.ensure_one()
+        return _(
+            "The log of %(duty)s is written and the duty is closed; only a safety manager can "
+            "reopen it.",
+            duty=self.name,
+        )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_done(self):
+        if not self.env.su and any(duty.state == "done" for duty in self):
+            raise UserError(
+                _("A duty whose log is written is a record of the school: it cannot be deleted.")
+            )
+
+    @api.model
+    def _is_user_on_duty(self, user=None, duty_types=("gate",), company=None):
+        """Whether ``user`` is on one of ``duty_types`` right now (at ``company``, if given)."""
+        user = user or self.env.user
+        now = fields.Datetime.now()
+        domain = [
+            ("user_ids", "in", user.ids),
+            ("duty_type", "in", list(duty_types)),
+            ("state", "!=", "cancel"),
+            ("start_datetime", "<=", now),
+            ("end_datetime", ">=", now),
+        ]
+        if company:
+            domain.append(("company_id", "=", company.id))
+        # sudo: whether someone is on duty is not the roster's private business
+        return bool(self.sudo().search_count(domain, limit=1))
 
     def _check_write_rights(self, vals):
         """Only safety managers plan duties; only the people on duty write their log."""
@@ -240,6 +292,7 @@ class SchoolSafetyDuty(models.Model):
     def _get_tz(self):
         return (self[:1].company_id or self.env.company).partner_id.tz or DEFAULT_TZ
 
+    @workflow_action
     def action_submit_log(self):
         """The person on duty writes the log and closes the duty."""
         now = fields.Datetime.now()
@@ -278,12 +331,24 @@ class SchoolSafetyDuty(models.Model):
         self.activity_feedback([REMINDER_ACTIVITY], feedback=_("Duty log written."))
         return True
 
+    @workflow_action
     def action_cancel(self):
+        if not self._is_planner():
+            raise AccessError(
+                _(
+                    "Only safety managers plan or change duties; you can only write your duty log."
+                )
+            )
+        self._check_state(("planned",), _("cancelled"))
         self.write({"state": "cancel"})
         self.activity_unlink([REMINDER_ACTIVITY])
         return True
 
+    @workflow_action
     def action_reset(self):
+        if not self._is_planner():
+            raise AccessError(_("Only safety managers plan or change duties."))
+        self._check_state(("done", "cancel"), _("reopened"))
         self.write({"state": "planned", "log_done": False})
         return True
 

@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.school_base.models.school_workflow_mixin import workflow_action
+
 SLIP_STATES = [
     ("draft", "Draft"),
     ("issued", "Issued"),
@@ -30,8 +32,20 @@ class SchoolSafetyLeaveSlip(models.Model):
 
     _name = "school.safety.leave.slip"
     _description = "Student Leave Slip"
-    _inherit = ["mail.thread", "mail.activity.mixin", "school.reference.mixin"]
+    _inherit = [
+        "mail.thread", "mail.activity.mixin", "school.reference.mixin",
+        "school.workflow.mixin", "school.lock.mixin",
+    ]
     _order = "leave_date desc, leave_time desc, id desc"
+    # who signed and who let the student out and in: only the actions stamp them
+    _workflow_fields = (
+        "issued_user_id",
+        "issued_datetime",
+        "gate_out_user_id",
+        "gate_out_datetime",
+        "gate_return_user_id",
+        "return_datetime",
+    )
     _check_company_auto = True
     _rec_names_search = ["name", "student_name"]
 
@@ -166,7 +180,7 @@ class SchoolSafetyLeaveSlip(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_signed(self):
-        if any(slip.state not in ("draft", "cancelled") for slip in self):
+        if any(slip.state != "draft" and slip._was_signed() for slip in self):
             raise UserError(
                 _(
                     "A signed leave slip is part of the gate register: cancel it instead."
@@ -176,6 +190,25 @@ class SchoolSafetyLeaveSlip(models.Model):
     def _compute_display_name(self):
         for slip in self:
             slip.display_name = f"{slip.name} {slip.student_name or ''}".strip()
+
+    def _was_signed(self):
+        """Whether the head teacher signed the slip (even if it was cancelled afterwards)."""
+        self.ensure_one()
+        return bool(self.issued_user_id) or self.state in ("issued", "checked_out", "returned")
+
+    def _is_locked(self):
+        """Once used at the gate, or cancelled after signing, the slip is part of the gate register."""
+        self.ensure_one()
+        return self.state in ("checked_out", "returned") or (
+            self.state == "cancelled" and self._was_signed()
+        )
+
+    def _get_lock_message(self):
+        self.ensure_one()
+        return _(
+            "Leave slip %(slip)s is part of the gate register and can no longer be changed.",
+            slip=self.display_name,
+        )
 
     def _check_can_issue(self):
         """Only the class's head teacher, or a safety manager, signs a slip."""
@@ -204,6 +237,7 @@ class SchoolSafetyLeaveSlip(models.Model):
             )
         self.check_access("read")
 
+    @workflow_action
     def action_issue(self):
         for slip in self:
             if slip.state != "draft":
@@ -218,6 +252,7 @@ class SchoolSafetyLeaveSlip(models.Model):
         self.write({"state": "issued", **self._prepare_issue_vals()})
         return True
 
+    @workflow_action
     def action_gate_check_out(self):
         """At the gate: the slip is valid today only, then the student may leave."""
         self._check_gate_access()
@@ -251,6 +286,7 @@ class SchoolSafetyLeaveSlip(models.Model):
         )
         return True
 
+    @workflow_action
     def action_gate_return(self):
         """At the gate: the student is back."""
         self._check_gate_access()
@@ -273,7 +309,9 @@ class SchoolSafetyLeaveSlip(models.Model):
         )
         return True
 
+    @workflow_action
     def action_cancel(self):
+        self._check_can_issue()
         for slip in self:
             if slip.state not in ("draft", "issued"):
                 raise UserError(
@@ -286,11 +324,19 @@ class SchoolSafetyLeaveSlip(models.Model):
         self.write({"state": "cancelled"})
         return True
 
+    @workflow_action
     def action_reset_draft(self):
         for slip in self:
             if slip.state != "cancelled":
                 raise UserError(_("Only a cancelled slip can be set back to draft."))
-        self.write(
-            {"state": "draft", "issued_user_id": False, "issued_datetime": False}
-        )
+            if slip._was_signed():
+                raise UserError(
+                    _(
+                        "Slip %(slip)s was signed before it was cancelled: it stays in the gate "
+                        "register. Write a new slip instead.",
+                        slip=slip.display_name,
+                    )
+                )
+        self._check_can_issue()
+        self.write({"state": "draft"})
         return True

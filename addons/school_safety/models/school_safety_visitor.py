@@ -3,7 +3,9 @@ import re
 from datetime import timedelta
 
 from odoo import _, api, fields, models, tools
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from odoo.addons.school_base.models.school_workflow_mixin import workflow_action
 
 _logger = logging.getLogger(__name__)
 
@@ -21,6 +23,14 @@ RESIDENT_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 RESIDENT_ID_CHECK = "10X98765432"
 # Passports, Hong Kong / Macau / Taiwan permits, foreigners' permanent residence cards.
 OTHER_ID_RE = re.compile(r"^[A-Z0-9]{5,20}$")
+# Who reads and searches the full ID number: the safety manager holds this group explicitly
+# (no role implies it, so neither the principal nor the director gets it); the guard on gate
+# duty reads it through ``id_number_full`` while on duty.
+ID_NUMBER_GROUP = "school_safety.group_safety_visitor_id"
+# the visitor's ID number in any form: erased from the chatter's tracking with the number
+ID_NUMBER_FIELDS = ("id_number", "id_number_masked", "id_number_entry", "id_number_full")
+# a clock a few minutes fast at the gate is not a visit in the future
+CHECK_IN_TOLERANCE = timedelta(minutes=10)
 
 
 class SchoolSafetyVisitor(models.Model):
@@ -34,8 +44,13 @@ class SchoolSafetyVisitor(models.Model):
 
     _name = "school.safety.visitor"
     _description = "Visitor Register Entry"
-    _inherit = ["mail.thread", "mail.activity.mixin", "school.reference.mixin"]
+    _inherit = [
+        "mail.thread", "mail.activity.mixin", "school.reference.mixin",
+        "school.workflow.mixin", "school.lock.mixin",
+    ]
     _order = "check_in desc, id desc"
+    # the gate's stamps: only the actions (and the erase job) set them
+    _workflow_fields = ("check_out", "guard_user_id", "id_number_erased")
     _check_company_auto = True
     _rec_names_search = ["name", "visitor_name"]
 
@@ -44,9 +59,16 @@ class SchoolSafetyVisitor(models.Model):
     id_number = fields.Char(
         string="ID Number (full)",
         copy=False,
-        groups="school_safety.group_safety_manager",
+        groups=ID_NUMBER_GROUP,
         help="Full identity document number. Only the safety manager can read it; "
         "it is erased after the retention period.",
+    )
+    id_number_full = fields.Char(
+        string="ID Number (full, on duty)",
+        compute="_compute_id_number_full",
+        search="_search_id_number_full",
+        groups="school_safety.group_safety_guard",
+        help="The full number, shown only to the safety manager and to the guard on gate duty now.",
     )
     id_number_entry = fields.Char(
         string="ID Number",
@@ -152,6 +174,40 @@ class SchoolSafetyVisitor(models.Model):
                     }
                 )
 
+    @api.model
+    def _can_read_full_id_number(self):
+        """The safety manager (explicit right) and the guard on gate duty right now."""
+        user = self.env.user
+        if self.env.su or user.has_group(ID_NUMBER_GROUP):
+            return True
+        return user.has_group("school_safety.group_safety_guard") and self.env[
+            "school.safety.duty"
+        ]._is_user_on_duty(user, duty_types=("gate",), company=self.env.company)
+
+    @api.depends_context("uid", "allowed_company_ids")
+    def _compute_id_number_full(self):
+        allowed = self._can_read_full_id_number()
+        # sudo: the right was checked just above; everyone else gets nothing
+        numbers = {v.id: v.id_number for v in self.sudo()} if allowed else {}
+        for visitor in self:
+            visitor.id_number_full = numbers.get(visitor.id, False)
+
+    def _search_id_number_full(self, operator, value):
+        if not self._can_read_full_id_number():
+            raise AccessError(
+                _(
+                    "Only the safety manager and the guard on gate duty can search the full ID "
+                    "numbers of visitors."
+                )
+            )
+        if isinstance(value, str) and operator in ("=", "!=", "ilike", "not ilike", "=like", "=ilike"):
+            value = re.sub(r"\s", "", value).upper()
+        # sudo: the right was checked just above
+        visitors = self.sudo().with_context(active_test=False)._search(
+            [("id_number", operator, value)]
+        )
+        return [("id", "in", visitors)]
+
     @api.depends("id_number")
     def _compute_id_number_masked(self):
         # stored computes run as superuser (compute_sudo), so the protected field is readable here
@@ -207,12 +263,55 @@ class SchoolSafetyVisitor(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        latest = fields.Datetime.now() + CHECK_IN_TOLERANCE
         for vals in vals_list:
             self._prepare_visitor_vals(vals)
+            if not self.env.su and vals.get("check_in"):
+                check_in = self._convert_check_in(vals["check_in"])
+                if check_in > latest:
+                    raise ValidationError(
+                        _("A visit is registered when the visitor arrives, not in advance.")
+                    )
         return super().create(vals_list)
 
     def write(self, vals):
+        if not self.env.su and vals.get("check_in"):
+            # the ID number is erased counting from the check-in: nobody pushes it later
+            check_in = self._convert_check_in(vals["check_in"])
+            for visitor in self:
+                if check_in > visitor.check_in:
+                    raise UserError(
+                        _(
+                            "%(visitor)s: the check-in time can only be corrected to an earlier "
+                            "time, never moved later.",
+                            visitor=visitor.display_name,
+                        )
+                    )
         return super().write(self._prepare_visitor_vals(dict(vals)))
+
+    @api.model
+    def _convert_check_in(self, value):
+        try:
+            return fields.Datetime.to_datetime(value)
+        except (TypeError, ValueError) as error:
+            raise ValidationError(
+                _("%(value)s is not a date and time.", value=value)
+            ) from error
+
+    def _is_locked(self):
+        """A visit that is over (left, or entry refused) is part of the register."""
+        self.ensure_one()
+        return self.state in ("left", "refused")
+
+    def _can_edit_locked(self):
+        return self.env.su or self.env.user.has_group("school_safety.group_safety_manager")
+
+    def _get_lock_message(self):
+        self.ensure_one()
+        return _(
+            "%(visitor)s is closed in the visitor register; only a safety manager can correct it.",
+            visitor=self.display_name,
+        )
 
     def _compute_display_name(self):
         for visitor in self:
@@ -273,6 +372,7 @@ class SchoolSafetyVisitor(models.Model):
             return number[:4] + "*" * (len(number) - 8) + number[-4:]
         return "*" * (len(number) - 2) + number[-2:]
 
+    @workflow_action
     def action_check_out(self):
         """The visitor leaves: stamp the time. Works on several visits at once (list button)."""
         not_in = self.filtered(lambda v: v.state != "on_campus")
@@ -286,6 +386,7 @@ class SchoolSafetyVisitor(models.Model):
         self.write({"state": "left", "check_out": fields.Datetime.now()})
         return True
 
+    @workflow_action
     def action_refuse(self):
         """Entry refused at the gate: the reason must be written down first."""
         for visitor in self:
@@ -305,6 +406,23 @@ class SchoolSafetyVisitor(models.Model):
                 )
         self.write({"state": "refused"})
         return True
+
+    def _erase_id_number_tracking(self):
+        """The number goes from the chatter's tracking values too, if any field ever tracked it."""
+        if not self:
+            return
+        fields_ = self.env["ir.model.fields"].sudo().search(
+            [("model", "=", self._name), ("name", "in", ID_NUMBER_FIELDS)]
+        )
+        # sudo: tracking values are technical records of the erased personal data
+        tracking = self.env["mail.tracking.value"].sudo().search(
+            [
+                ("field_id", "in", fields_.ids),
+                ("mail_message_id.model", "=", self._name),
+                ("mail_message_id.res_id", "in", self.ids),
+            ]
+        )
+        tracking.unlink()
 
     @api.model
     def _get_id_retention_days(self):
@@ -339,6 +457,7 @@ class SchoolSafetyVisitor(models.Model):
         domain = visitors._get_id_erase_domain()
         batch = visitors.search(domain, limit=batch_size, order="check_in, id")
         batch.write({"id_number": False, "id_number_erased": True})
+        batch._erase_id_number_tracking()
         remaining = visitors.search_count(domain) if len(batch) == batch_size else 0
         _logger.info(
             "Erased the ID numbers of %d visits, %d remaining", len(batch), remaining

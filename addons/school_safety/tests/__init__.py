@@ -16,3 +16,4 @@ from . import test_dismissal_ui
 from . import test_bus_ui
 from . import test_ui_phone_patrol
 from . import test_workflow_integrity
+from . import test_workflow_integrity_gate

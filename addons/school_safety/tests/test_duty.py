@@ -8,8 +8,7 @@ from odoo.tests import Form, new_test_user, tagged
 from odoo.addons.school_base.tests.common import SchoolBaseCommon
 
 
-@tagged("post_install", "-at_install")
-class TestSafetyDuty(SchoolBaseCommon):
+class DutyCommon(SchoolBaseCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -59,6 +58,9 @@ class TestSafetyDuty(SchoolBaseCommon):
             ]
         )
 
+
+@tagged("post_install", "-at_install")
+class TestSafetyDuty(DutyCommon):
     def test_defaults(self):
         """A duty is named after its type and area and dated in the school's time zone."""
         self.assertRecordValues(
