@@ -6,6 +6,7 @@ from psycopg2 import IntegrityError
 from odoo import _, api, models
 from odoo.exceptions import ValidationError
 from odoo.service.model import _as_validation_error
+from odoo.tools import mute_logger
 
 # field types whose values Odoo converts itself (a wrong value raises ValueError deep in the ORM)
 _CONVERTED_TYPES = ("selection", "integer", "float", "monetary", "date", "datetime", "boolean", "many2one")
@@ -92,7 +93,7 @@ class Base(models.AbstractModel):
         try:
             # a missing required value or a duplicate reaches PostgreSQL on insert: the user
             # gets the constraint's message, and nothing of this create is kept
-            with self.env.cr.savepoint():
+            with mute_logger("odoo.sql_db"), self.env.cr.savepoint():
                 return super().create(vals_list)
         except IntegrityError as exc:
             raise _as_validation_error(self.env, exc) from exc

@@ -1,5 +1,4 @@
 from freezegun import freeze_time
-from psycopg2 import IntegrityError
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
@@ -243,7 +242,7 @@ class TestSchoolBus(BusCommon):
         self._trip(period="afternoon")
         with (
             mute_logger("odoo.sql_db"),
-            self.assertRaises(IntegrityError),
+            self.assertRaises(ValidationError),
             self.cr.savepoint(),
         ):
             self._trip()
