@@ -340,7 +340,7 @@ class SchoolInspectionLine(models.Model):
         records = []
         for model, lines in by_model.items():
             new_records = self.env[model]._create_from_inspection_lines(lines)
-            for line, record in zip(lines, new_records):
+            for line, record in zip(lines, new_records, strict=True):
                 line.follow_up_ref = f"{model},{record.id}"
             records.append(new_records)
         return records

@@ -1,8 +1,8 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
-from odoo.osv import expression
 from odoo.exceptions import UserError
+from odoo.osv import expression
 
 PLAN_TYPES = [
     ("fire", "Fire"),
