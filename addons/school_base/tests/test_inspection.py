@@ -112,7 +112,7 @@ class TestInspection(SchoolBaseCommon):
         self.assertNotIn("res_id", action)
         self.assertEqual(action["context"]["default_template_id"], self.template.id, "the gate's own checklist first")
         self.assertEqual(self.stairs.action_start_inspection()["context"]["default_template_id"], generic.id)
-        with Form(self.env["school.inspection"].with_user(self.staff).with_context(action["context"])) as form:
+        with Form(self.env["school.inspection"].with_user(self.staff).with_context(**action["context"])) as form:
             self.assertEqual(len(form.line_ids), 4)
         self.assertEqual(form.record.place_id, self.gate)
         due = self._new_inspection(user=self.staff, date_planned="2026-01-01 00:00:00", date_deadline="2099-01-01 00:00:00")

@@ -192,7 +192,7 @@ class SchoolCanteenAccompanimentProblem(models.Model):
     _check_company_auto = True
 
     log_id = fields.Many2one(
-        "school.canteen.accompaniment", string="Log", required=True, index=True, ondelete="cascade"
+        "school.canteen.accompaniment", required=True, index=True, ondelete="cascade"
     )
     date = fields.Date(related="log_id.date", store=True)
     category = fields.Selection(

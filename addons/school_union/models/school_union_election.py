@@ -4,6 +4,7 @@ import secrets
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 # Tables kept outside the ORM on purpose (see SchoolUnionElection's docstring): no model,
 # field, view, access right or export can reach them.
@@ -101,16 +102,21 @@ class SchoolUnionElection(models.Model):
     ]
 
     def init(self):
-        self.env.cr.execute(f"""
-            CREATE TABLE IF NOT EXISTS {KEY_TABLE} (
-                election_id integer PRIMARY KEY REFERENCES school_union_election(id) ON DELETE CASCADE,
+        self.env.cr.execute(SQL(
+            """
+            CREATE TABLE IF NOT EXISTS %(keys)s (
+                election_id integer PRIMARY KEY REFERENCES %(elections)s(id) ON DELETE CASCADE,
                 vote_key varchar NOT NULL
             );
-            CREATE TABLE IF NOT EXISTS {RECEIPT_TABLE} (
+            CREATE TABLE IF NOT EXISTS %(receipts)s (
                 receipt varchar PRIMARY KEY,
-                election_id integer NOT NULL REFERENCES school_union_election(id) ON DELETE CASCADE
+                election_id integer NOT NULL REFERENCES %(elections)s(id) ON DELETE CASCADE
             );
-        """)
+            """,
+            keys=SQL.identifier(KEY_TABLE),
+            receipts=SQL.identifier(RECEIPT_TABLE),
+            elections=SQL.identifier(self._table),
+        ))
 
     def _compute_candidate_count(self):
         for election in self:
@@ -242,8 +248,10 @@ class SchoolUnionElection(models.Model):
         tell for whom a member voted, not even to someone reading the tables directly."""
         if not self.ids:
             return
-        self.env.cr.execute(f"DELETE FROM {RECEIPT_TABLE} WHERE election_id IN %s", [tuple(self.ids)])
-        self.env.cr.execute(f"DELETE FROM {KEY_TABLE} WHERE election_id IN %s", [tuple(self.ids)])
+        for table in (RECEIPT_TABLE, KEY_TABLE):
+            self.env.cr.execute(SQL(
+                "DELETE FROM %s WHERE election_id IN %s", SQL.identifier(table), tuple(self.ids)
+            ))
 
     # ------------------------------------------------------------------
     # Secret ballot
@@ -260,11 +268,11 @@ class SchoolUnionElection(models.Model):
         self.ensure_one()
         cr = self.env.cr
         if create:
-            cr.execute(
-                f"INSERT INTO {KEY_TABLE} (election_id, vote_key) VALUES (%s, %s) ON CONFLICT DO NOTHING",
-                [self.id, secrets.token_hex(32)],
-            )
-        cr.execute(f"SELECT vote_key FROM {KEY_TABLE} WHERE election_id = %s", [self.id])
+            cr.execute(SQL(
+                "INSERT INTO %s (election_id, vote_key) VALUES (%s, %s) ON CONFLICT DO NOTHING",
+                SQL.identifier(KEY_TABLE), self.id, secrets.token_hex(32),
+            ))
+        cr.execute(SQL("SELECT vote_key FROM %s WHERE election_id = %s", SQL.identifier(KEY_TABLE), self.id))
         row = cr.fetchone()
         return row[0] if row else None
 
@@ -283,10 +291,10 @@ class SchoolUnionElection(models.Model):
         )
         ballot.flush_recordset()
         # lock the voter's ballot so that two votes sent at once cannot pass the limit
-        cr.execute(
-            "SELECT COALESCE(votes_cast, 0) FROM school_union_election_ballot WHERE id = %s FOR UPDATE",
-            [ballot.id],
-        )
+        cr.execute(SQL(
+            "SELECT COALESCE(%s, 0) FROM %s WHERE id = %s FOR UPDATE",
+            SQL.identifier("votes_cast"), SQL.identifier(Ballot._table), ballot.id,
+        ))
         votes_cast = cr.fetchone()[0]
         ballot.invalidate_recordset(["votes_cast"])
         if votes_cast >= self.max_votes:
@@ -294,20 +302,19 @@ class SchoolUnionElection(models.Model):
                 _("You have used all %(count)s of your votes in %(name)s.", count=self.max_votes, name=self.name)
             )
         receipt = self._vote_receipt(self._get_vote_key(create=True), member, candidate)
-        cr.execute(
-            f"INSERT INTO {RECEIPT_TABLE} (receipt, election_id) VALUES (%s, %s) "
-            "ON CONFLICT DO NOTHING RETURNING receipt",
-            [receipt, self.id],
-        )
+        cr.execute(SQL(
+            "INSERT INTO %s (receipt, election_id) VALUES (%s, %s) ON CONFLICT DO NOTHING RETURNING receipt",
+            SQL.identifier(RECEIPT_TABLE), receipt, self.id,
+        ))
         if not cr.fetchone():
             raise UserError(
                 _("You have already voted for %(candidate)s in %(name)s.", candidate=candidate.name, name=self.name)
             )
-        cr.execute(
-            f"INSERT INTO {TALLY_TABLE} (candidate_id, votes) VALUES (%s, 1) "
-            f"ON CONFLICT (candidate_id) DO UPDATE SET votes = {TALLY_TABLE}.votes + 1",
-            [candidate.id],
-        )
+        cr.execute(SQL(
+            "INSERT INTO %(tally)s (candidate_id, votes) VALUES (%(candidate)s, 1) "
+            "ON CONFLICT (candidate_id) DO UPDATE SET votes = %(tally)s.votes + 1",
+            tally=SQL.identifier(TALLY_TABLE), candidate=candidate.id,
+        ))
         ballot.write({"votes_cast": votes_cast + 1})
 
 
@@ -359,13 +366,16 @@ class SchoolUnionElectionCandidate(models.Model):
     ]
 
     def init(self):
-        self.env.cr.execute(f"""
-            CREATE TABLE IF NOT EXISTS {TALLY_TABLE} (
+        self.env.cr.execute(SQL(
+            """
+            CREATE TABLE IF NOT EXISTS %s (
                 candidate_id integer PRIMARY KEY
-                    REFERENCES school_union_election_candidate(id) ON DELETE CASCADE,
+                    REFERENCES %s(id) ON DELETE CASCADE,
                 votes integer NOT NULL DEFAULT 0
             )
-        """)
+            """,
+            SQL.identifier(TALLY_TABLE), SQL.identifier(self._table),
+        ))
 
     @api.depends("employee_id", "team_name")
     def _compute_name(self):
@@ -386,9 +396,9 @@ class SchoolUnionElectionCandidate(models.Model):
             receipts = {election._vote_receipt(key, member, c): c for c in candidates}
             if not receipts:
                 continue
-            self.env.cr.execute(
-                f"SELECT receipt FROM {RECEIPT_TABLE} WHERE receipt IN %s", [tuple(receipts)]
-            )
+            self.env.cr.execute(SQL(
+                "SELECT receipt FROM %s WHERE receipt IN %s", SQL.identifier(RECEIPT_TABLE), tuple(receipts)
+            ))
             for (receipt,) in self.env.cr.fetchall():
                 receipts[receipt].voted_by_me = True
 
@@ -465,9 +475,9 @@ class SchoolUnionElectionCandidate(models.Model):
         """{candidate id: votes} from the anonymous tallies (used when the election closes)."""
         if not self.ids:
             return {}
-        self.env.cr.execute(
-            f"SELECT candidate_id, votes FROM {TALLY_TABLE} WHERE candidate_id IN %s", [tuple(self.ids)]
-        )
+        self.env.cr.execute(SQL(
+            "SELECT candidate_id, votes FROM %s WHERE candidate_id IN %s", SQL.identifier(TALLY_TABLE), tuple(self.ids)
+        ))
         return dict(self.env.cr.fetchall())
 
 

@@ -32,7 +32,7 @@ class SchoolUnionRetiree(models.Model):
     address = fields.Char(tracking=True)
     contact_name = fields.Char(string="Family Contact", help="Who to call for the retiree.")
     contact_relation = fields.Char(string="Relation")
-    contact_phone = fields.Char(string="Contact Phone")
+    contact_phone = fields.Char()
     association_role = fields.Char(help="Role in the retirees' association, e.g. 组长.")
     note = fields.Text()
     visit_ids = fields.One2many("school.union.retiree.visit", "retiree_id", string="Visits")
