@@ -52,7 +52,7 @@ def checklog(tmp_path, lines):
     log = tmp_path / "odoo.log"
     log.write_text("".join(lines), encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "checklog_odoo", "--no-echo", str(log)],
+        [sys.executable, "-m", "checklog_odoo", "--no-echo", "-c", "checklog-odoo.cfg", str(log)],
         cwd=REPO,
         capture_output=True,
         text=True,
