@@ -1,6 +1,7 @@
-"""bin/run, bin/test and .ci/run: shape, and the one-line failure without Odoo."""
+"""bin/run, bin/test, bin/lint and .ci/run: shape, and the one-line failure without Odoo."""
 
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -8,7 +9,7 @@ import sys
 import pytest
 from conftest import REPO
 
-SCRIPTS = ["bin/run", "bin/test", ".ci/run"]
+SCRIPTS = ["bin/run", "bin/test", "bin/lint", ".ci/run"]
 
 
 @pytest.mark.parametrize("script", SCRIPTS + ["bin/_common.sh"])
@@ -34,8 +35,36 @@ def test_ci_runs_the_full_test():
     assert lines[-1] == "exec bin/test"
 
 
+def test_test_runs_the_lint_gate():
+    text = (REPO / "bin" / "test").read_text(encoding="utf-8")
+    assert '"$SCHOOL_REPO/bin/lint"' in text
+    lint = (REPO / "bin" / "lint").read_text(encoding="utf-8")
+    assert "--rcfile=.pylintrc-mandatory" in lint and "ruff check" in lint
+
+
+def test_pre_commit_runs_offline():
+    """Every hook is local: pre-commit must not fetch repositories (no network)."""
+    text = (REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    repos = re.findall(r"^\s*- repo: (\S+)", text, re.MULTILINE)
+    assert repos and set(repos) == {"local"}, repos
+    languages = set(re.findall(r"^\s*language: (\S+)", text, re.MULTILINE))
+    assert languages <= {"system", "fail"}, languages
+    assert "--rcfile=.pylintrc-mandatory" in text
+
+
+def test_lint_tools_pinned():
+    lines = [
+        line.split("#")[0].strip()
+        for line in (REPO / "requirements-lint.txt")
+        .read_text(encoding="utf-8")
+        .splitlines()
+    ]
+    pins = dict(line.split("==") for line in lines if line)
+    assert {"ruff", "pylint-odoo", "pylint", "pre-commit"} <= set(pins)
+
+
 def test_scripts_start_odoo_as_module():
-    for script in ("bin/run", "bin/test", "bin/_common.sh"):
+    for script in ("bin/run", "bin/test", "bin/lint", "bin/_common.sh"):
         text = (REPO / script).read_text(encoding="utf-8")
         assert "odoo-bin" not in text and "/opt/" not in text
     assert '"$PYTHON" -m odoo' in (REPO / "bin" / "_common.sh").read_text(

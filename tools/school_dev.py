@@ -11,8 +11,11 @@ Sub-commands:
   db-drop NAME...        drop databases (forcing other sessions out)
   free-port              print a free TCP port
   admin-lang NAME LANG   let the administrator of database NAME speak LANG (if it is active)
+  requirements-met FILE  exit 0 if every requirement of FILE is installed, else 1
+  depends REPO ADDONS    the modules ADDONS (comma list) depend on that REPO/addons lacks
 """
 
+import ast
 import os
 import socket
 import sys
@@ -171,6 +174,48 @@ def admin_lang(name, lang):
     conn.close()
 
 
+def requirements_met(path):
+    """Whether pip would have nothing to do for FILE (without asking an index)."""
+    from importlib import metadata
+
+    try:
+        from packaging.requirements import Requirement
+    except ImportError:
+        sys.exit(1)
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            line = line.split("#", 1)[0].strip()
+            if not line:
+                continue
+            req = Requirement(line)
+            if req.marker and not req.marker.evaluate():
+                continue
+            try:
+                version = metadata.version(req.name)
+            except metadata.PackageNotFoundError:
+                sys.exit(1)
+            if not req.specifier.contains(version, prereleases=True):
+                sys.exit(1)
+
+
+def depends(repo_dir, addons):
+    """What the addons need from elsewhere (Odoo, pip): a template's modules."""
+    ours = os.path.join(repo_dir, "addons")
+    todo, seen, result = addons.split(","), set(), set()
+    while todo:
+        addon = todo.pop()
+        if addon in seen:
+            continue
+        seen.add(addon)
+        manifest = os.path.join(ours, addon, "__manifest__.py")
+        if not os.path.isfile(manifest):
+            result.add(addon)
+            continue
+        with open(manifest, encoding="utf-8") as handle:
+            todo.extend(ast.literal_eval(handle.read()).get("depends", []))
+    print(",".join(sorted(result)))
+
+
 def free_port():
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("", 0))
@@ -191,6 +236,10 @@ def main(argv):
         db_drop(args)
     elif command == "admin-lang" and len(args) == 2:
         admin_lang(*args)
+    elif command == "requirements-met" and len(args) == 1:
+        requirements_met(args[0])
+    elif command == "depends" and len(args) == 2:
+        depends(os.path.abspath(args[0]), args[1])
     elif command == "free-port":
         free_port()
     else:

@@ -110,6 +110,7 @@ def _paths():
     from dateutil.relativedelta import relativedelta
 
     from odoo import fields
+    from odoo.tools import SQL
 
     now = fields.Datetime.now()
     month_start = now - relativedelta(days=30)
@@ -170,8 +171,11 @@ def _paths():
 
     def reset_hazard_escalation(env):
         env.cr.execute(
-            "UPDATE school_safety_hazard SET escalation_level = '0'"
-            " WHERE state IN ('reported', 'assigned', 'rectifying')"
+            SQL(
+                "UPDATE %s SET escalation_level = '0' WHERE state IN %s",
+                SQL.identifier(env["school.safety.hazard"]._table),
+                ("reported", "assigned", "rectifying"),
+            )
         )
 
     def escalate_hazards(env):
@@ -263,8 +267,10 @@ def _paths():
 
     def reset_repair_escalation(env):
         env.cr.execute(
-            "UPDATE maintenance_request SET response_escalated = false"
-            " WHERE date_responded IS NULL"
+            SQL(
+                "UPDATE %s SET response_escalated = false WHERE date_responded IS NULL",
+                SQL.identifier(env["maintenance.request"]._table),
+            )
         )
 
     def escalate_repairs(env):

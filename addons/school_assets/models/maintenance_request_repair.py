@@ -50,7 +50,7 @@ class MaintenanceRequest(models.Model):
         tracking=True, help="Who reported the repair (网上报修); sees the request and rates the repair.",
     )
     place_id = fields.Many2one(
-        "school.place", string="Place", index="btree_not_null", check_company=True, tracking=True,
+        "school.place", index="btree_not_null", check_company=True, tracking=True,
         help="Where the repair is needed; the head of this room signs a contractor's repair sheet.",
     )
     place_responsible_user_id = fields.Many2one(
@@ -100,7 +100,7 @@ class MaintenanceRequest(models.Model):
         string="Repaired By", default="internal", required=True, tracking=True,
     )
     contractor_id = fields.Many2one(
-        "res.partner", string="Contractor", tracking=True, index="btree_not_null",
+        "res.partner", tracking=True, index="btree_not_null",
         domain="[('is_school_contractor', '=', True)]",
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
@@ -128,12 +128,13 @@ class MaintenanceRequest(models.Model):
     date_rated = fields.Datetime(string="Rated On", copy=False, readonly=True)
 
     def init(self):
-        super().init()
+        res = super().init()
         # the hourly escalation cron looks for the few unanswered requests among all
         tools.create_index(
             self.env.cr, "maintenance_request_unanswered_deadline_index", self._table,
             ["response_deadline"], where="date_responded IS NULL",
         )
+        return res
 
     @api.depends("date_reported", "urgency", "company_id")
     def _compute_deadlines(self):

@@ -30,10 +30,10 @@ class SchoolAssetDamage(models.Model):
         "school.place", string="Room", index="btree_not_null", check_company=True, tracking=True
     )
     class_id = fields.Many2one(
-        "school.class", string="Class", index="btree_not_null", check_company=True, tracking=True
+        "school.class", index="btree_not_null", check_company=True, tracking=True
     )
     handover_id = fields.Many2one(
-        "school.asset.handover", string="Handover", index="btree_not_null", check_company=True,
+        "school.asset.handover", index="btree_not_null", check_company=True,
         ondelete="set null",
     )
     equipment_id = fields.Many2one(
@@ -62,7 +62,7 @@ class SchoolAssetDamage(models.Model):
         compute="_compute_compensation_state", store=True, index=True,
     )
     repair_request_id = fields.Many2one(
-        "maintenance.request", string="Repair Request", readonly=True, copy=False, check_company=True,
+        "maintenance.request", readonly=True, copy=False, check_company=True,
         index="btree_not_null",
     )
     state = fields.Selection(

@@ -32,7 +32,7 @@ class SchoolAssetHandover(models.Model):
         domain="[('level', '=', 'area')]",
     )
     class_id = fields.Many2one(
-        "school.class", string="Class", index="btree_not_null", check_company=True, tracking=True,
+        "school.class", index="btree_not_null", check_company=True, tracking=True,
         domain="[('term_id', '=', term_id)]",
         help="The class that keeps the room; leave empty for an office or special room.",
     )

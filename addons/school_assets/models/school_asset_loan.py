@@ -28,10 +28,10 @@ class SchoolAssetLoan(models.Model):
         default="employee", tracking=True,
     )
     employee_id = fields.Many2one("hr.employee", string="Teacher", check_company=True, tracking=True)
-    class_id = fields.Many2one("school.class", string="Class", check_company=True, tracking=True)
+    class_id = fields.Many2one("school.class", check_company=True, tracking=True)
     borrower_name = fields.Char(string="Borrower", compute="_compute_borrower_name", store=True)
     borrower_user_id = fields.Many2one(
-        "res.users", string="Borrower User", compute="_compute_borrower_name", store=True,
+        "res.users", compute="_compute_borrower_name", store=True,
         index="btree_not_null",
     )
     purpose = fields.Char()

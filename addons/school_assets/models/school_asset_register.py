@@ -76,12 +76,12 @@ class MaintenanceEquipment(models.Model):
         "hr.employee", string="Custodian", check_company=True, tracking=True
     )
     custodian_department_id = fields.Many2one(
-        "hr.department", string="Custodian Department", check_company=True, tracking=True
+        "hr.department", check_company=True, tracking=True
     )
     custodian_class_id = fields.Many2one(
-        "school.class", string="Custodian Class", check_company=True, tracking=True
+        "school.class", check_company=True, tracking=True
     )
-    custodian_name = fields.Char(string="Custodian Name", compute="_compute_custodian_name")
+    custodian_name = fields.Char(compute="_compute_custodian_name")
     asset_state = fields.Selection(
         ASSET_STATES, string="Asset Status", default="in_use", required=True, index=True,
         tracking=True,

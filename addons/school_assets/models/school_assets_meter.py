@@ -20,7 +20,7 @@ class SchoolAssetsMeter(models.Model):
     meter_type = fields.Selection(METER_TYPES, string="Type", required=True, default="water", tracking=True)
     unit = fields.Char(compute="_compute_unit")
     place_id = fields.Many2one(
-        "school.place", string="Place", required=True, index=True, check_company=True, tracking=True,
+        "school.place", required=True, index=True, check_company=True, tracking=True,
         help="The place whose use the meter measures (canteen, gate, building…).",
     )
     serial_no = fields.Char(string="Serial Number", tracking=True)
@@ -38,11 +38,11 @@ class SchoolAssetsMeter(models.Model):
     )
     install_date = fields.Date(default=fields.Date.context_today, required=True, tracking=True)
     replaces_id = fields.Many2one(
-        "school.assets.meter", string="Replaces", index="btree_not_null", check_company=True, copy=False,
+        "school.assets.meter", index="btree_not_null", check_company=True, copy=False,
         tracking=True, help="The old meter this one replaced; the place's series goes on over both.",
     )
     replaced_by_id = fields.Many2one(
-        "school.assets.meter", string="Replaced By", readonly=True, copy=False, check_company=True,
+        "school.assets.meter", readonly=True, copy=False, check_company=True,
         tracking=True,
     )
     date_replaced = fields.Datetime(string="Replaced On", readonly=True, copy=False)

@@ -13,7 +13,7 @@ class SchoolAssetsMeterDay(models.Model):
     _order = "day desc, place_id, meter_type"
     _check_company_auto = True
 
-    place_id = fields.Many2one("school.place", string="Place", required=True, index=True, check_company=True)
+    place_id = fields.Many2one("school.place", required=True, index=True, check_company=True)
     meter_type = fields.Selection(METER_TYPES, string="Type", required=True)
     unit = fields.Char(compute="_compute_unit")
     day = fields.Date(required=True, index=True)

@@ -22,7 +22,7 @@ class SchoolAssetsMeterReading(models.Model):
     _check_company_auto = True
 
     meter_id = fields.Many2one(
-        "school.assets.meter", string="Meter", required=True, ondelete="cascade", index=True,
+        "school.assets.meter", required=True, ondelete="cascade", index=True,
         check_company=True, domain="[('replaced_by_id', '=', False)]",
     )
     place_id = fields.Many2one(related="meter_id.place_id", store=True, index=True)

@@ -178,12 +178,12 @@ class SchoolBudgetConsumerMixin(models.AbstractModel):
     _description = "Document Drawing on a Budget"
 
     budget_line_id = fields.Many2one(
-        "school.budget.line", string="Budget Line", tracking=True, check_company=True,
+        "school.budget.line", tracking=True, check_company=True,
         index="btree_not_null", ondelete="restrict",
         domain="[('company_id', '=', company_id)]",
     )
     budget_override_reason = fields.Text(
-        string="Budget Override Reason", tracking=True, copy=False,
+        tracking=True, copy=False,
         help="Set by the principal to go beyond what remains of the budget.",
     )
     budget_override_user_id = fields.Many2one(

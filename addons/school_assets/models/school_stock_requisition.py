@@ -34,14 +34,14 @@ class SchoolStockRequisition(models.Model):
     _draft_fields = ("department_id", "class_id", "date", "budget_line_id", "company_id")
 
     requested_by_id = fields.Many2one(
-        "res.users", string="Requested By", required=True, tracking=True, index=True,
+        "res.users", required=True, tracking=True, index=True,
         default=lambda self: self.env.user,
     )
     department_id = fields.Many2one(
-        "hr.department", string="Department", required=True, tracking=True, check_company=True, index=True,
+        "hr.department", required=True, tracking=True, check_company=True, index=True,
         default=lambda self: self.env.user.employee_id.department_id,
     )
-    class_id = fields.Many2one("school.class", string="Class", tracking=True, check_company=True, index="btree_not_null")
+    class_id = fields.Many2one("school.class", tracking=True, check_company=True, index="btree_not_null")
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
     purpose = fields.Char(help="What the supplies are for, e.g. 期中考试用纸")
     approver_user_id = fields.Many2one(
@@ -58,8 +58,8 @@ class SchoolStockRequisition(models.Model):
     line_ids = fields.One2many("school.stock.requisition.line", "requisition_id", string="Lines", copy=True)
     amount = fields.Monetary(compute="_compute_amount", store=True, string="Value")
     budget_line_id = fields.Many2one(compute="_compute_budget_line_id", store=True, readonly=False, precompute=True)
-    approved_by_id = fields.Many2one("res.users", string="Approved By", readonly=True, copy=False, tracking=True)
-    issued_by_id = fields.Many2one("res.users", string="Issued By", readonly=True, copy=False, tracking=True)
+    approved_by_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
+    issued_by_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
     issue_date = fields.Datetime(readonly=True, copy=False)
     reject_reason = fields.Text(tracking=True, copy=False)
     company_id = fields.Many2one(
@@ -336,7 +336,7 @@ class SchoolStockRequisitionLine(models.Model):
 
     requisition_id = fields.Many2one("school.stock.requisition", required=True, ondelete="cascade", index=True)
     product_id = fields.Many2one(
-        "product.product", string="Product", required=True, check_company=True,
+        "product.product", required=True, check_company=True,
         domain="[('type', '=', 'consu')]",
     )
     product_uom_id = fields.Many2one(related="product_id.uom_id", string="Unit")
@@ -347,7 +347,7 @@ class SchoolStockRequisitionLine(models.Model):
         help="Old items handed back for the new ones (以旧换新).",
     )
     old_for_new_waived = fields.Boolean(string="Return Waived", copy=False)
-    waive_reason = fields.Char(string="Waive Reason", copy=False)
+    waive_reason = fields.Char(copy=False)
     unit_cost = fields.Float(
         compute="_compute_unit_cost", store=True, readonly=False, digits="Product Price", precompute=True
     )

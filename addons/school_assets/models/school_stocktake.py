@@ -26,14 +26,14 @@ class SchoolStocktake(models.Model):
         [("monthly", "Monthly"), ("term_end", "Term End")], required=True, default="monthly", tracking=True
     )
     term_id = fields.Many2one(
-        "school.term", string="Term", check_company=True, default=lambda self: self.env["school.term"]._get_current()
+        "school.term", check_company=True, default=lambda self: self.env["school.term"]._get_current()
     )
     location_id = fields.Many2one(
         "stock.location", string="Store", required=True, check_company=True, tracking=True,
         domain="[('usage', '=', 'internal')]", default=lambda self: self._default_location_id(),
     )
     counted_by_id = fields.Many2one(
-        "res.users", string="Counted By", required=True, tracking=True, default=lambda self: self.env.user
+        "res.users", required=True, tracking=True, default=lambda self: self.env.user
     )
     witness_id = fields.Many2one(
         "res.users", string="Witnessed By", tracking=True,

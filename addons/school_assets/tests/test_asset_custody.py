@@ -23,7 +23,7 @@ class TestAssetCustody(SchoolAssetCommon):
         self.assertEqual(handover.custodian_employee_id, self.head_employee)
         self.assertIn(self.projector, handover.line_ids.equipment_id)
         self.assertIn("Desks", handover.line_ids.mapped("name"))
-        for line in handover.with_user(self.head_teacher).line_ids.filtered(lambda l: not l.equipment_id):
+        for line in handover.with_user(self.head_teacher).line_ids.filtered(lambda line: not line.equipment_id):
             line.write({"expected_qty": 6, "counted_qty": 6})
         handover.with_user(self.head_teacher).desk_agreement = True
         self._sign(handover)
@@ -140,10 +140,10 @@ class TestAssetCustody(SchoolAssetCommon):
     def test_damaged_line_creates_damage(self):
         """A damaged or missing item of a handover becomes a damage record of the class."""
         handover = self._new_handover()
-        line = handover.line_ids.filtered(lambda l: l.equipment_id == self.desks)
+        line = handover.line_ids.filtered(lambda line: line.equipment_id == self.desks)
         line.with_user(self.head_teacher).write({"counted_qty": 43, "condition": "missing", "note": "少两把椅子"})
         with self.assertRaises(UserError):
-            handover.line_ids.filtered(lambda l: l.equipment_id == self.projector).action_create_damage()
+            handover.line_ids.filtered(lambda line: line.equipment_id == self.projector).action_create_damage()
         line.with_user(self.head_teacher).action_create_damage()
         self.assertEqual(line.damage_id.quantity, 2)
         self.assertEqual(line.damage_id.class_id, self.school_class)

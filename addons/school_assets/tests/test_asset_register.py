@@ -48,7 +48,7 @@ class TestAssetRegister(SchoolAssetCommon):
         action = self.projector.with_user(self.staff).action_report_repair()
         self.assertEqual(action["res_model"], "maintenance.request")
         self.assertEqual(action["context"]["default_equipment_id"], self.projector.id)
-        request = self.env["maintenance.request"].with_context(action["context"]).create({})
+        request = self.env["maintenance.request"].with_context(**action["context"]).create({})
         self.assertEqual(request.equipment_id, self.projector)
 
     def test_qr_labels_pdf(self):

@@ -67,7 +67,7 @@ class SchoolAssetAwardLine(models.TransientModel):
 
     award_id = fields.Many2one("school.asset.award", required=True, ondelete="cascade")
     rank = fields.Integer()
-    class_id = fields.Many2one("school.class", string="Class")
+    class_id = fields.Many2one("school.class")
     head_teacher_id = fields.Many2one(related="class_id.head_teacher_id")
     man_made_count = fields.Integer(string="Man-made Damages")
     man_made_cost = fields.Float(string="Man-made Damage Cost")

@@ -27,7 +27,7 @@ class SchoolAssetsLedgerReport(models.TransientModel):
         help="Leave empty for every department.",
     )
     class_id = fields.Many2one(
-        "school.class", string="Class", check_company=True, help="Leave empty for every class."
+        "school.class", check_company=True, help="Leave empty for every class."
     )
 
     # records -----------------------------------------------------------------------------

@@ -26,13 +26,13 @@ class SchoolClass(models.Model):
     name = fields.Char(required=True, tracking=True, help="e.g. 三年级(2)班")
     grade = fields.Selection(GRADES, required=True, tracking=True)
     grade_sequence = fields.Integer(compute="_compute_grade_sequence", store=True)
-    class_number = fields.Integer(string="Class Number", default=1)
+    class_number = fields.Integer(default=1)
     term_id = fields.Many2one(
         "school.term", required=True, index=True, check_company=True, tracking=True,
         default=lambda self: self.env["school.term"]._get_current(),
     )
     head_teacher_id = fields.Many2one(
-        "hr.employee", string="Head Teacher", check_company=True, tracking=True, index="btree_not_null"
+        "hr.employee", check_company=True, tracking=True, index="btree_not_null"
     )
     head_teacher_user_id = fields.Many2one(
         related="head_teacher_id.user_id", string="Head Teacher User", store=True, index="btree_not_null"

@@ -22,7 +22,7 @@ class SchoolInspection(models.Model):
     )
     category = fields.Selection(related="template_id.category", store=True)
     place_id = fields.Many2one(
-        "school.place", string="Place", required=True, index=True, check_company=True, tracking=True
+        "school.place", required=True, index=True, check_company=True, tracking=True
     )
     inspector_user_id = fields.Many2one(
         "res.users", string="Inspector", index=True, tracking=True,
@@ -30,10 +30,10 @@ class SchoolInspection(models.Model):
         domain="[('share', '=', False), ('company_ids', 'in', company_id)]",
     )
     schedule_id = fields.Many2one(
-        "school.inspection.schedule", string="Schedule", index="btree_not_null",
+        "school.inspection.schedule", index="btree_not_null",
         ondelete="set null", readonly=True, check_company=True,
     )
-    slot_id = fields.Many2one("school.inspection.schedule.slot", string="Slot", readonly=True)
+    slot_id = fields.Many2one("school.inspection.schedule.slot", readonly=True)
     date_planned = fields.Datetime(
         string="Planned", required=True, default=fields.Datetime.now, index=True, tracking=True
     )
@@ -345,7 +345,7 @@ class SchoolInspectionLine(models.Model):
         records = []
         for model, lines in by_model.items():
             new_records = self.env[model]._create_from_inspection_lines(lines)
-            for line, record in zip(lines, new_records):
+            for line, record in zip(lines, new_records, strict=True):
                 line.follow_up_ref = f"{model},{record.id}"
             records.append(new_records)
         return records

@@ -1,4 +1,5 @@
 from odoo.tests import new_test_user
+
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT, TransactionCase
 
 

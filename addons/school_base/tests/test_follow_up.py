@@ -67,4 +67,4 @@ class TestFollowUp(SchoolBaseCommon):
             sorted(records.mapped("name")), sorted(["整改: 来访登记完整", "整改: 门卫室温度"])
         )
         self.assertTrue(all(inspection.line_ids.filtered("is_failed").mapped("follow_up_ref")))
-        self.assertFalse(any(inspection.line_ids.filtered(lambda l: not l.is_failed).mapped("follow_up_ref")))
+        self.assertFalse(any(inspection.line_ids.filtered(lambda line: not line.is_failed).mapped("follow_up_ref")))

@@ -23,18 +23,18 @@ class TestInspection(SchoolBaseCommon):
         self._answer(inspection)
         self.assertEqual(inspection.score, 100)
         self.assertEqual(inspection.result, "pass")
-        inspection.line_ids.filtered(lambda l: l.name == "来访登记完整").check_result = "fail"
+        inspection.line_ids.filtered(lambda line: line.name == "来访登记完整").check_result = "fail"
         # weights: 2 (failed) + 1 + 1 = 4 scored → 50 %
         self.assertAlmostEqual(inspection.score, 50.0)
         self.assertEqual(inspection.failed_count, 1)
         self.assertEqual(inspection.result, "fail")
-        inspection.line_ids.filtered(lambda l: l.name == "来访登记完整").check_result = "na"
+        inspection.line_ids.filtered(lambda line: line.name == "来访登记完整").check_result = "na"
         self.assertEqual(inspection.score, 100)
 
     def test_number_limits(self):
         """A number outside its limits fails the item."""
         inspection = self._new_inspection()
-        line = inspection.line_ids.filtered(lambda l: l.item_type == "number")
+        line = inspection.line_ids.filtered(lambda line: line.item_type == "number")
         line.value_number = 0
         self.assertTrue(line.has_answer, "zero is a reading too")
         self.assertTrue(line.is_failed)
@@ -90,7 +90,7 @@ class TestInspection(SchoolBaseCommon):
         with self.assertRaises(UserError):
             failed.action_create_follow_up()
         with self.assertRaises(UserError):
-            inspection.line_ids.filtered(lambda l: not l.is_failed)[0].action_create_follow_up()
+            inspection.line_ids.filtered(lambda line: not line.is_failed)[0].action_create_follow_up()
 
     def test_batch_create(self):
         """Inspections are created in batch with their lines."""
@@ -112,7 +112,7 @@ class TestInspection(SchoolBaseCommon):
         self.assertNotIn("res_id", action)
         self.assertEqual(action["context"]["default_template_id"], self.template.id, "the gate's own checklist first")
         self.assertEqual(self.stairs.action_start_inspection()["context"]["default_template_id"], generic.id)
-        with Form(self.env["school.inspection"].with_user(self.staff).with_context(action["context"])) as form:
+        with Form(self.env["school.inspection"].with_user(self.staff).with_context(**action["context"])) as form:
             self.assertEqual(len(form.line_ids), 4)
         self.assertEqual(form.record.place_id, self.gate)
         due = self._new_inspection(user=self.staff, date_planned="2026-01-01 00:00:00", date_deadline="2099-01-01 00:00:00")

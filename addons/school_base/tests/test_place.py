@@ -1,8 +1,8 @@
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import mute_logger
 from odoo.tests import HttpCase, tagged
+from odoo.tools import mute_logger
 
 from .common import SchoolBaseCommon
 

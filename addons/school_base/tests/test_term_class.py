@@ -3,8 +3,8 @@ from datetime import date
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import ValidationError
-from odoo.tools import mute_logger
 from odoo.tests import Form
+from odoo.tools import mute_logger
 
 from .common import SchoolBaseCommon
 

@@ -200,7 +200,7 @@ class SchoolCanteenAccompanimentProblem(models.Model):
     _workflow_fields = ("resolved_date", "resolved_user_id")
 
     log_id = fields.Many2one(
-        "school.canteen.accompaniment", string="Log", required=True, index=True, ondelete="cascade"
+        "school.canteen.accompaniment", required=True, index=True, ondelete="cascade"
     )
     date = fields.Date(related="log_id.date", store=True)
     category = fields.Selection(

@@ -106,11 +106,11 @@ class SchoolCanteenAssessmentLine(models.Model):
     _lock_parent_field = "assessment_id"
 
     assessment_id = fields.Many2one(
-        "school.canteen.assessment", string="Assessment", required=True, index=True, ondelete="cascade"
+        "school.canteen.assessment", required=True, index=True, ondelete="cascade"
     )
     month_date = fields.Date(related="assessment_id.month_date", store=True)
     employee_id = fields.Many2one(
-        "hr.employee", string="Employee", required=True, check_company=True,
+        "hr.employee", required=True, check_company=True,
         domain="[('is_canteen_staff', '=', True)]",
     )
     score_attendance = fields.Float(string="Attendance And Discipline", default=MAX_CRITERION_SCORE)

@@ -18,8 +18,8 @@ class SchoolCanteenCommitteeMeeting(models.Model):
         "res.company", required=True, index=True, default=lambda self: self.env.company,
     )
     date = fields.Datetime(required=True, default=fields.Datetime.now, tracking=True)
-    term_id = fields.Many2one("school.term", string="Term", check_company=True, tracking=True)
-    place_id = fields.Many2one("school.place", string="Place", check_company=True)
+    term_id = fields.Many2one("school.term", check_company=True, tracking=True)
+    place_id = fields.Many2one("school.place", check_company=True)
     chair_employee_id = fields.Many2one("hr.employee", string="Chaired By", check_company=True)
     attendee_employee_ids = fields.Many2many(
         "hr.employee", "school_canteen_meeting_employee_rel", "meeting_id", "employee_id",

@@ -68,7 +68,7 @@ class SchoolCanteenHealthCertificate(models.Model):
 
     name = fields.Char(string="Certificate No.", required=True, tracking=True)
     employee_id = fields.Many2one(
-        "hr.employee", string="Employee", required=True, index=True, check_company=True, tracking=True,
+        "hr.employee", required=True, index=True, check_company=True, tracking=True,
         domain="[('is_canteen_staff', '=', True)]",
     )
     issue_date = fields.Date(required=True, tracking=True)
@@ -76,7 +76,7 @@ class SchoolCanteenHealthCertificate(models.Model):
     issuer = fields.Char(string="Issued By", help="e.g. 常州市新北区疾病预防控制中心")
     scan = fields.Binary(attachment=True)
     scan_filename = fields.Char()
-    days_left = fields.Integer(string="Days Left", compute="_compute_status")
+    days_left = fields.Integer(compute="_compute_status")
     status = fields.Selection(
         [("valid", "Valid"), ("expiring", "Expiring Soon"), ("expired", "Expired"), ("replaced", "Renewed")],
         compute="_compute_status",
@@ -185,16 +185,16 @@ class SchoolCanteenMorningCheck(models.Model):
 
     date = fields.Date(required=True, default=fields.Date.context_today, index=True)
     employee_id = fields.Many2one(
-        "hr.employee", string="Employee", required=True, index=True, check_company=True,
+        "hr.employee", required=True, index=True, check_company=True,
         domain="[('is_canteen_staff', '=', True)]",
     )
     temperature = fields.Float(string="Temperature (°C)", required=True, default=36.5, tracking=True)
     has_fever = fields.Boolean(string="Fever", compute="_compute_result", store=True)
-    diarrhoea = fields.Boolean(string="Diarrhoea", tracking=True)
+    diarrhoea = fields.Boolean(tracking=True)
     vomiting = fields.Boolean(tracking=True)
     cough = fields.Boolean(string="Cough / Sore Throat", tracking=True)
     skin_infection = fields.Boolean(string="Skin Infection / Eczema", tracking=True)
-    hand_wound = fields.Boolean(string="Hand Wound", tracking=True)
+    hand_wound = fields.Boolean(tracking=True)
     uniform_ok = fields.Boolean(string="Clean Uniform And Cap", default=True, tracking=True)
     hygiene_ok = fields.Boolean(
         string="Personal Hygiene", default=True, tracking=True,

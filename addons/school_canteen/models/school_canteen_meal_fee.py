@@ -28,7 +28,7 @@ class SchoolCanteenMealFee(models.Model):
         "res.company", required=True, index=True, default=lambda self: self.env.company,
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
-    term_id = fields.Many2one("school.term", string="Term", check_company=True, tracking=True)
+    term_id = fields.Many2one("school.term", check_company=True, tracking=True)
     meal_type = fields.Selection(
         [("breakfast", "Breakfast"), ("lunch", "Lunch"), ("dinner", "Dinner")],
         required=True, default="lunch", tracking=True,

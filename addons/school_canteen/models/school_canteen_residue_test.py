@@ -41,7 +41,7 @@ class SchoolCanteenResidueTest(models.Model):
         "stock.lot", string="Batch", check_company=True, domain="[('product_id', '=', product_id)]",
     )
     supplier_id = fields.Many2one(
-        "res.partner", string="Supplier", compute="_compute_supplier_id", store=True, readonly=False,
+        "res.partner", compute="_compute_supplier_id", store=True, readonly=False,
     )
     method = fields.Selection(
         [("card", "Rapid Test Card"), ("enzyme", "Enzyme Inhibition"), ("lab", "Laboratory")],

@@ -41,7 +41,7 @@ class SchoolCanteenFridge(models.Model):
     _check_company_auto = True
 
     name = fields.Char(required=True)
-    place_id = fields.Many2one("school.place", string="Place", check_company=True)
+    place_id = fields.Many2one("school.place", check_company=True)
     target_temperature_min = fields.Float(string="Target From (°C)", default=0.0)
     target_temperature_max = fields.Float(string="Target To (°C)", default=8.0)
     active = fields.Boolean(default=True)
@@ -111,10 +111,10 @@ class SchoolCanteenMenuLine(models.Model):
     _check_company_auto = True
 
     menu_id = fields.Many2one(
-        "school.canteen.menu", string="Menu", required=True, index=True, ondelete="cascade"
+        "school.canteen.menu", required=True, index=True, ondelete="cascade"
     )
     sequence = fields.Integer(default=10)
-    dish_id = fields.Many2one("school.canteen.dish", string="Dish", required=True, check_company=True)
+    dish_id = fields.Many2one("school.canteen.dish", required=True, check_company=True)
     date = fields.Date(related="menu_id.date", store=True, index=True)
     meal = fields.Selection(related="menu_id.meal", store=True)
     sample_ids = fields.One2many("school.canteen.sample", "menu_line_id", string="Samples")

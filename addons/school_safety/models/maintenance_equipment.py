@@ -138,12 +138,10 @@ class MaintenanceEquipment(models.Model):
         help="Proposed from the last refill and the category's interval; may be changed.",
     )
     expiry_date = fields.Date(
-        string="Expiry Date",
         tracking=True,
         help="End of service life: the equipment must be replaced by then.",
     )
     safety_due_date = fields.Date(
-        string="Safety Due Date",
         compute="_compute_safety_due_date",
         store=True,
         index="btree_not_null",

@@ -7,6 +7,5 @@ class SchoolInspectionTemplate(models.Model):
     _inherit = "school.inspection.template"
 
     hazard_category = fields.Selection(
-        HAZARD_CATEGORIES, string="Hazard Category",
-        help="Category of the hazards opened from this checklist's failed items.",
+        HAZARD_CATEGORIES, help="Category of the hazards opened from this checklist's failed items.",
     )

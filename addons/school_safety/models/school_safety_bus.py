@@ -18,7 +18,6 @@ class SchoolSafetyBusStaff(models.Model):
 
     employee_id = fields.Many2one(
         "hr.employee",
-        string="Employee",
         required=True,
         index=True,
         check_company=True,
@@ -35,7 +34,6 @@ class SchoolSafetyBusStaff(models.Model):
         string="Driving Licence No.", tracking=True, groups=PERSONAL_DATA_GROUPS
     )
     licence_class = fields.Char(
-        string="Licence Class",
         help="Class of vehicle the licence allows (准驾车型), e.g. A1, A3, B1.",
     )
     licence_expiry_date = fields.Date(string="Licence Valid Until", tracking=True)
@@ -131,14 +129,12 @@ class SchoolSafetyBusRoute(models.Model):
     seats = fields.Integer(related="vehicle_id.seats")
     driver_id = fields.Many2one(
         "school.safety.bus.staff",
-        string="Driver",
         check_company=True,
         tracking=True,
         domain="[('role', '=', 'driver')]",
     )
     escort_id = fields.Many2one(
         "school.safety.bus.staff",
-        string="Escort",
         check_company=True,
         tracking=True,
         domain="[('role', '=', 'escort')]",
@@ -207,7 +203,6 @@ class SchoolSafetyBusStop(models.Model):
 
     route_id = fields.Many2one(
         "school.safety.bus.route",
-        string="Route",
         required=True,
         ondelete="cascade",
         index=True,
@@ -239,7 +234,6 @@ class SchoolSafetyBusRider(models.Model):
     name = fields.Char(string="Student", required=True, tracking=True, index="trigram")
     class_id = fields.Many2one(
         "school.class",
-        string="Class",
         required=True,
         check_company=True,
         tracking=True,
@@ -247,7 +241,6 @@ class SchoolSafetyBusRider(models.Model):
     )
     route_id = fields.Many2one(
         "school.safety.bus.route",
-        string="Route",
         required=True,
         check_company=True,
         tracking=True,
@@ -255,7 +248,6 @@ class SchoolSafetyBusRider(models.Model):
     )
     stop_id = fields.Many2one(
         "school.safety.bus.stop",
-        string="Stop",
         required=True,
         tracking=True,
         domain="[('route_id', '=', route_id)]",
@@ -263,7 +255,7 @@ class SchoolSafetyBusRider(models.Model):
     stop_sequence = fields.Integer(related="stop_id.sequence", store=True)
     guardian_name = fields.Char(string="Guardian", required=True, tracking=True)
     guardian_phone = fields.Char(
-        string="Guardian Phone", tracking=True, groups=PERSONAL_DATA_GROUPS
+        tracking=True, groups=PERSONAL_DATA_GROUPS
     )
     note = fields.Text(
         help="What the bus staff must know (health, who else may collect the student…)."

@@ -55,7 +55,6 @@ class SchoolSafetyBusTrip(models.Model):
     )
     route_id = fields.Many2one(
         "school.safety.bus.route",
-        string="Route",
         required=True,
         index=True,
         check_company=True,
@@ -74,7 +73,6 @@ class SchoolSafetyBusTrip(models.Model):
     )
     driver_id = fields.Many2one(
         "school.safety.bus.staff",
-        string="Driver",
         compute="_compute_crew",
         store=True,
         readonly=False,
@@ -86,7 +84,6 @@ class SchoolSafetyBusTrip(models.Model):
     )
     escort_id = fields.Many2one(
         "school.safety.bus.staff",
-        string="Escort",
         compute="_compute_crew",
         store=True,
         readonly=False,
@@ -400,7 +397,6 @@ class SchoolSafetyBusTripLine(models.Model):
 
     trip_id = fields.Many2one(
         "school.safety.bus.trip",
-        string="Trip",
         required=True,
         ondelete="cascade",
         index=True,
@@ -420,7 +416,7 @@ class SchoolSafetyBusTripLine(models.Model):
         string="Guardian Phone",
         groups=PERSONAL_DATA_GROUPS,
     )
-    stop_id = fields.Many2one("school.safety.bus.stop", string="Stop", index=True)
+    stop_id = fields.Many2one("school.safety.bus.stop", index=True)
     stop_sequence = fields.Integer(related="stop_id.sequence", store=True)
     date = fields.Date(related="trip_id.date", store=True, index=True)
     period = fields.Selection(related="trip_id.period", store=True)
@@ -431,7 +427,6 @@ class SchoolSafetyBusTripLine(models.Model):
         help="Why the student does not ride today (sick, on leave, taken by a parent…)."
     )
     handed_to = fields.Char(
-        string="Handed To",
         help="Who received the student (guardian's name, teacher on duty).",
     )
     status_datetime = fields.Datetime(string="Marked At", readonly=True)

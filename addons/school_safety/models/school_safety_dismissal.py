@@ -66,7 +66,6 @@ class SchoolSafetyDismissal(models.Model):
     )
     class_id = fields.Many2one(
         "school.class",
-        string="Class",
         required=True,
         index=True,
         check_company=True,
@@ -119,8 +118,8 @@ class SchoolSafetyDismissal(models.Model):
         string="Students Out", compute="_compute_count_total", store=True
     )
     # 静堂牌: the room is empty and closed
-    lights_off = fields.Boolean(string="Lights Off")
-    windows_closed = fields.Boolean(string="Windows Closed")
+    lights_off = fields.Boolean()
+    windows_closed = fields.Boolean()
     doors_locked = fields.Boolean(string="Door Locked")
     clear_employee_id = fields.Many2one(
         "hr.employee",

@@ -76,8 +76,7 @@ class SchoolSafetyEducation(models.Model):
     )
     topic = fields.Selection(EDUCATION_TOPICS, string="Subject", required=True, default="other", tracking=True)
     education_day_id = fields.Many2one(
-        "school.safety.education.day", string="Education Day",
-        help="The safety education day this activity is held for, if any.",
+        "school.safety.education.day", help="The safety education day this activity is held for, if any.",
     )
     term_id = fields.Many2one(
         "school.term", required=True, index=True, check_company=True, tracking=True,
@@ -85,17 +84,17 @@ class SchoolSafetyEducation(models.Model):
     )
     date = fields.Date(required=True, index=True, tracking=True, default=fields.Date.context_today)
     class_id = fields.Many2one(
-        "school.class", string="Class", index="btree_not_null", check_company=True, tracking=True,
+        "school.class", index="btree_not_null", check_company=True, tracking=True,
         domain="[('term_id', '=', term_id)]",
         help="The class holding the class meeting.",
     )
     teacher_id = fields.Many2one(
-        "hr.employee", string="Teacher", check_company=True, tracking=True,
+        "hr.employee", check_company=True, tracking=True,
         compute="_compute_teacher_id", store=True, readonly=False,
         help="Who holds the class meeting; by default the class's head teacher.",
     )
     instructor = fields.Char(tracking=True, help="Name of the outside instructor (校外辅导员).")
-    organisation_type = fields.Selection(INSTRUCTOR_ORGANISATIONS, string="Organisation Type")
+    organisation_type = fields.Selection(INSTRUCTOR_ORGANISATIONS)
     organisation = fields.Char(help="e.g. 消防特勤中队, 薛家派出所, 新北区人民法院")
     audience = fields.Selection(
         AUDIENCES, required=True, default="classes", compute="_compute_audience", store=True,

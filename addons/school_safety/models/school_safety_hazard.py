@@ -35,7 +35,7 @@ class SchoolSafetyHazard(models.Model):
     _check_company_auto = True
 
     description = fields.Text(string="What Is Wrong", required=True, tracking=True)
-    photo = fields.Image(string="Photo", max_width=1600, max_height=1600, attachment=True)
+    photo = fields.Image(max_width=1600, max_height=1600, attachment=True)
     photo_after = fields.Image(
         string="Photo After Fix", max_width=1600, max_height=1600, attachment=True, copy=False
     )
@@ -46,14 +46,14 @@ class SchoolSafetyHazard(models.Model):
         HAZARD_CATEGORIES, required=True, default="other", index=True, tracking=True
     )
     severity_id = fields.Many2one(
-        "school.safety.hazard.severity", string="Severity", required=True, tracking=True,
+        "school.safety.hazard.severity", required=True, tracking=True,
         default=lambda self: self.env["school.safety.hazard.severity"].search([], limit=1),
     )
     source = fields.Selection(
         [("report", "Staff Report"), ("patrol", "Patrol"), ("drill", "Drill"), ("other", "Other")],
         required=True, default="report", tracking=True,
     )
-    drill_id = fields.Many2one("school.safety.drill", string="Drill", index="btree_not_null", ondelete="set null")
+    drill_id = fields.Many2one("school.safety.drill", index="btree_not_null", ondelete="set null")
     reporter_user_id = fields.Many2one(
         "res.users", string="Reported By", required=True, default=lambda self: self.env.user,
         index=True, tracking=True,

@@ -52,7 +52,6 @@ class SchoolSafetyLeaveSlip(models.Model):
     student_name = fields.Char(required=True, tracking=True, index="trigram")
     class_id = fields.Many2one(
         "school.class",
-        string="Class",
         required=True,
         check_company=True,
         tracking=True,

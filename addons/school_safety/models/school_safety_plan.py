@@ -1,8 +1,8 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
-from odoo.osv import expression
 from odoo.exceptions import UserError
+from odoo.osv import expression
 
 from odoo.addons.school_base.models.school_workflow_mixin import in_workflow_step, workflow_action
 
@@ -75,7 +75,7 @@ class SchoolSafetyPlan(models.Model):
     approved_user_id = fields.Many2one("res.users", string="Approved By", readonly=True, copy=False, tracking=True)
     date_approved = fields.Datetime(string="Approved On", readonly=True, copy=False)
     superseded_by_id = fields.Many2one(
-        "school.safety.plan", string="Superseded By", readonly=True, copy=False, index="btree_not_null"
+        "school.safety.plan", readonly=True, copy=False, index="btree_not_null"
     )
     review_status = fields.Selection(
         [("ok", "Up to Date"), ("due", "Review Due Soon"), ("overdue", "Review Overdue")],

@@ -149,13 +149,14 @@ class SchoolSafetyVisitor(models.Model):
     )
 
     def init(self):
-        super().init()
+        res = super().init()
         # the daily erase cron looks for the visits that still hold an ID number, oldest first:
         # once the backlog is erased they are the few recent ones among years of register
         tools.create_index(
             self.env.cr, "school_safety_visitor_id_number_check_in_index", self._table,
             ["check_in", "id"], where="id_number IS NOT NULL",
         )
+        return res
 
     @api.depends()
     def _compute_id_number_entry(self):

@@ -191,7 +191,7 @@ class TestAgreement(AgreementCommon):
         self.assertEqual(campaign.agreement_count, 4)
         self.assertEqual(campaign.unsigned_employee_ids, self.emp_head | self.emp_guard | self.emp_guard_2)
         action = campaign.with_context(unsigned=1).action_view_agreements()
-        Agreement = self.env["school.safety.agreement"].with_context(action["context"])
+        Agreement = self.env["school.safety.agreement"].with_context(**action["context"])
         unsigned = Agreement.search(action["domain"] + [("state", "=", "issued")])
         self.assertEqual(unsigned.employee_id, campaign.unsigned_employee_ids)
 

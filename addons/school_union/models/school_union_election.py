@@ -137,7 +137,7 @@ class SchoolUnionElection(models.Model):
         self.env.cr.execute(SQL(
             """
             CREATE TABLE IF NOT EXISTS %(keys)s (
-                election_id integer PRIMARY KEY REFERENCES school_union_election(id) ON DELETE CASCADE,
+                election_id integer PRIMARY KEY REFERENCES %(elections)s(id) ON DELETE CASCADE,
                 vote_key varchar NOT NULL
             );
             CREATE TABLE IF NOT EXISTS %(receipts)s (
@@ -147,6 +147,7 @@ class SchoolUnionElection(models.Model):
             """,
             keys=SQL.identifier(KEY_TABLE),
             receipts=SQL.identifier(RECEIPT_TABLE),
+            elections=SQL.identifier(self._table),
         ))
 
     def _compute_candidate_count(self):

@@ -82,7 +82,7 @@ class SchoolUnionEvent(models.Model):
     can_sign_up = fields.Boolean(compute="_compute_is_signed_up")
     expense_ids = fields.One2many("school.union.event.expense", "event_id", string="Expenses")
     expense_total = fields.Monetary(string="Spent", compute="_compute_expense_total", store=True)
-    budget_left = fields.Monetary(string="Budget Left", compute="_compute_expense_total", store=True)
+    budget_left = fields.Monetary(compute="_compute_expense_total", store=True)
     photo_ids = fields.One2many("school.union.event.photo", "event_id", string="Photos")
     result_summary = fields.Html(string="Results", help="How it went, winners, what to keep.")
     company_id = fields.Many2one(

@@ -51,7 +51,7 @@ class SchoolUnionMember(models.Model):
         MEMBER_STATUSES, required=True, default="active", index=True, tracking=True
     )
     leave_date = fields.Date(string="Left On", tracking=True, copy=False)
-    dues_ids = fields.One2many("school.union.dues", "member_id", string="Dues")
+    dues_ids = fields.One2many("school.union.dues", "member_id")
     dues_unpaid_count = fields.Integer(
         compute="_compute_dues_unpaid_count", string="Unpaid Dues",
         groups="school_union.group_union_officer",

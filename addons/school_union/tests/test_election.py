@@ -5,6 +5,7 @@ from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
+from odoo.tools import SQL
 
 from .common import SchoolUnionCommon
 
@@ -189,13 +190,15 @@ class TestUnionElection(SchoolUnionCommon):
         ])
         self.assertFalse(messages.filtered(lambda m: m.author_id in self.env["res.users"].browse(list(voters)).partner_id))
         # 5. once closed, the receipts and the key are gone from the database itself
-        self.env.cr.execute(
-            "SELECT count(*) FROM school_union_election_vote_receipt WHERE election_id = %s", [self.election.id]
-        )
+        self.env.cr.execute(SQL(
+            "SELECT count(*) FROM %s WHERE election_id = %s",
+            SQL.identifier("school_union_election_vote_receipt"), self.election.id,
+        ))
         self.assertEqual(self.env.cr.fetchone()[0], 0)
-        self.env.cr.execute(
-            "SELECT count(*) FROM school_union_election_vote_key WHERE election_id = %s", [self.election.id]
-        )
+        self.env.cr.execute(SQL(
+            "SELECT count(*) FROM %s WHERE election_id = %s",
+            SQL.identifier("school_union_election_vote_key"), self.election.id,
+        ))
         self.assertEqual(self.env.cr.fetchone()[0], 0)
         # 6. the receipts and tallies have no model at all
         self.assertFalse(self.env["ir.model"].sudo().search([("model", "ilike", "vote_receipt")]))
