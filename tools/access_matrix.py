@@ -3,8 +3,12 @@
 import csv
 import sys
 
-from odoo.addons.school_base.tests.test_access_matrix import OPERATIONS, effective_matrix
 from odoo.tools.misc import file_path
+
+from odoo.addons.school_base.tests.test_access_matrix import (
+    OPERATIONS,
+    effective_matrix,
+)
 
 rows = effective_matrix(env)  # noqa: F821 - env is given by odoo shell
 env.cr.rollback()  # noqa: F821 - the test users were only needed to compute the rights

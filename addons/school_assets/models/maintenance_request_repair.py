@@ -257,15 +257,19 @@ class MaintenanceRequest(models.Model):
         # after their checks; everyone else meets the lock at the top of write
         return in_workflow_step(self.env)
 
+    def _check_write_outside_step(self, vals):
+        """A write that is not one of the request's own steps: lock, steps and sheet first."""
+        self._check_unlocked(vals)
+        # the steps written below are the request's own; the caller may not write them
+        for fname in self._get_workflow_fields().intersection(vals):
+            field = self._fields[fname]
+            if any(not self._same_value(field, request, vals[fname]) for request in self):
+                self._raise_workflow_field(fname)
+        self._check_sheet_fields(vals)
+
     def write(self, vals):
         if not in_workflow_step(self.env):
-            self._check_unlocked(vals)
-            # the steps written below are the request's own; the caller may not write them
-            for fname in self._get_workflow_fields().intersection(vals):
-                field = self._fields[fname]
-                if any(not self._same_value(field, request, vals[fname]) for request in self):
-                    self._raise_workflow_field(fname)
-            self._check_sheet_fields(vals)
+            self._check_write_outside_step(vals)
         if RATING_FIELDS & set(vals):
             self._check_can_rate()
         signing = False

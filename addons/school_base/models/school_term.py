@@ -95,7 +95,8 @@ class SchoolTerm(models.Model):
         result = []
         for day, company in pairs:
             match = terms.filtered(
-                lambda term: day and term.company_id == company and term.date_start <= day <= term.date_end
+                lambda term, day=day, company=company: day and term.company_id == company
+                and term.date_start <= day <= term.date_end
             )
             result.append(match[:1])
         return result

@@ -18,7 +18,7 @@ class SchoolTermMixin(models.AbstractModel):
     _term_date_field = "date"
 
     term_id = fields.Many2one(
-        "school.term", string="Term", compute="_compute_term_id", store=True, readonly=False,
+        "school.term", compute="_compute_term_id", store=True, readonly=False,
         precompute=True, index="btree_not_null", ondelete="restrict",
     )
 
@@ -30,6 +30,6 @@ class SchoolTermMixin(models.AbstractModel):
             day = fields.Date.context_today(record, value) if isinstance(value, datetime) else value
             pairs.append((day, record.company_id or self.env.company))
         terms = self.env["school.term"]._get_for_dates(pairs)
-        for record, term in zip(self, terms):
+        for record, term in zip(self, terms, strict=True):
             if term or not record.term_id:
                 record.term_id = term

@@ -6,9 +6,9 @@ half-saved record, and no locked record changes. The examples are bounded so tha
 test stays a few seconds long.
 """
 
-import base64
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged

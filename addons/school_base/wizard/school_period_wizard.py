@@ -31,7 +31,7 @@ class SchoolPeriodWizard(models.AbstractModel):
         help="Any day of the month to report on.",
     )
     term_id = fields.Many2one(
-        "school.term", string="Term", check_company=True,
+        "school.term", check_company=True,
         compute="_compute_term_id", store=True, readonly=False, precompute=True,
     )
     date_from = fields.Date(

@@ -37,7 +37,7 @@ class SchoolCanteenIncident(models.Model):
     )
     description = fields.Text(required=True, help="What happened: symptoms, meal concerned, first signs.")
     affected_count = fields.Integer(string="People Affected", tracking=True)
-    place_id = fields.Many2one("school.place", string="Place", check_company=True, tracking=True)
+    place_id = fields.Many2one("school.place", check_company=True, tracking=True)
     location_note = fields.Char(string="Where", help="Where it happened, if not a registered place.")
     measures = fields.Text(
         string="Measures Taken",
@@ -51,7 +51,7 @@ class SchoolCanteenIncident(models.Model):
     reported_by_user_id = fields.Many2one(
         "res.users", string="Reported By", readonly=True, tracking=True, copy=False,
     )
-    bureau_contact = fields.Char(string="Bureau Contact", help="Who at the education bureau received the report.")
+    bureau_contact = fields.Char(help="Who at the education bureau received the report.")
     is_overdue = fields.Boolean(
         string="Report Overdue", compute="_compute_is_overdue", search="_search_is_overdue",
     )

@@ -3,7 +3,10 @@ from odoo.exceptions import UserError
 from odoo.tools import html_translate
 
 from odoo.addons.school_base.models.school_lock_mixin import MAIL_FIELD_PREFIXES
-from odoo.addons.school_base.models.school_workflow_mixin import in_workflow_step, workflow_action
+from odoo.addons.school_base.models.school_workflow_mixin import (
+    in_workflow_step,
+    workflow_action,
+)
 
 AGREEMENT_ROLES = [
     ("teacher", "Teacher"),

@@ -16,11 +16,11 @@ class BusCommon(GateCommon):
     def setUpClass(cls):
         # not a class decorator: freezegun would run this setup on BusCommon, not on the subclass
         with freeze_time("2026-10-14 00:00:00"):
+            super().setUpClass()
             cls._setup_bus()
 
     @classmethod
     def _setup_bus(cls):
-        super().setUpClass()
 
         def user(login, company=None):
             company = company or cls.school

@@ -125,7 +125,7 @@ class TestWorkflowIntegrity(AgreementCommon, EmergencyPlanCommon):
         for fixture, fname, value, who in WORKFLOW_FIELD_TABLE:
             with self.subTest(record=fixture, field=fname, user=who):
                 record = getattr(self, fixture).with_user(getattr(self, who))
-                self._assert_refused(record, lambda: record.write({fname: self._value(value)}))
+                self._assert_refused(record, lambda r=record, f=fname, v=value: r.write({f: self._value(v)}))
 
     def test_workflow_fields_declared(self):
         """Every model of this table declares the fields the table tries."""
@@ -353,10 +353,10 @@ class TestWorkflowIntegrity(AgreementCommon, EmergencyPlanCommon):
         for record, user in ((self.held_drill, self.safety), (self.held_meeting, self.head_teacher)):
             with self.subTest(model=record._name):
                 record = record.with_user(user)
-                self._assert_refused(record, lambda: record.write({"state": "planned"}))
-                self._assert_refused(record, lambda: record.action_reset_planned())
-                self._assert_refused(record, lambda: record.action_cancel())
-                self._assert_refused(record, lambda: record.unlink())
+                self._assert_refused(record, lambda r=record: r.write({"state": "planned"}))
+                self._assert_refused(record, record.action_reset_planned)
+                self._assert_refused(record, record.action_cancel)
+                self._assert_refused(record, record.unlink)
         # the meeting's summary and photos may still be added
         self.held_meeting.with_user(self.head_teacher).summary = "<p>讲解了防溺水“六不”。</p>"
 
@@ -513,7 +513,7 @@ class TestWorkflowIntegrity(AgreementCommon, EmergencyPlanCommon):
         self.assertEqual(equipment.safety_alert, "overdue")
         for vals in ({"safety_alert": "ok"}, {"safety_due_date": "2099-01-01"}, {"is_safety_equipment": False}):
             with self.subTest(vals=vals):
-                self._assert_refused(equipment, lambda: equipment.write(vals))
+                self._assert_refused(equipment, lambda v=vals: equipment.write(v))
         with self.assertRaises(UserError):
             self.env["maintenance.equipment"].with_user(self.safety).create(
                 {"name": "干粉灭火器 A-2", "category_id": category.id, "company_id": self.school.id,

@@ -42,7 +42,7 @@ class SchoolUnionRetiree(models.Model):
     address = fields.Char(tracking=True)
     contact_name = fields.Char(string="Family Contact", help="Who to call for the retiree.")
     contact_relation = fields.Char(string="Relation")
-    contact_phone = fields.Char(string="Contact Phone")
+    contact_phone = fields.Char()
     contact_consent = fields.Boolean(
         string="Agreed to Keep Contacts", tracking=True,
         help="The retiree agreed that the union keeps their birthday, phone, address and family "

@@ -28,7 +28,7 @@ class SchoolUnionWelfarePolicy(models.Model):
 
     welfare_type = fields.Selection(WELFARE_TYPES, string="Type", required=True)
     amount_limit = fields.Monetary(
-        string="Amount Limit", help="Most that is given each time; 0 for no limit."
+        help="Most that is given each time; 0 for no limit."
     )
     times_per_year = fields.Integer(
         string="Times a Year", help="How often a member may receive it in a calendar year; 0 for no limit."
@@ -97,7 +97,7 @@ class SchoolUnionWelfare(models.Model):
     )
     description = fields.Text(string="Circumstances")
     distribution_id = fields.Many2one(
-        "school.union.welfare.distribution", string="Distribution", index="btree_not_null",
+        "school.union.welfare.distribution", index="btree_not_null",
         ondelete="cascade", check_company=True, readonly=True,
     )
     state = fields.Selection(

@@ -40,8 +40,9 @@ class SchoolUnionWelfareLedgerXlsx(models.AbstractModel):
         return {6: sum(records.mapped("amount"))}
 
     def generate_xlsx_report(self, workbook, data, welfares):
-        super().generate_xlsx_report(workbook, data, welfares)
+        res = super().generate_xlsx_report(workbook, data, welfares)
         self._write_year_totals(workbook, self._sorted(welfares))
+        return res
 
     def _write_year_totals(self, workbook, welfares):
         """Totals per member (rows) and type (columns), one block per year."""

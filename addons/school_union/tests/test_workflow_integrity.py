@@ -15,7 +15,6 @@ from odoo.tests import Form, tagged
 
 from .common import SchoolUnionCommon
 
-
 # (model, field, value written) for every workflow field of the addon: written by the
 # union officer, who has write access on all these models, the field is refused.
 WORKFLOW_FIELDS = [
