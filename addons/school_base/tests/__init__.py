@@ -11,3 +11,4 @@ from . import test_random_input
 from . import test_term_mixin
 from . import test_ledger
 from . import test_school_person
+from . import test_access_matrix
