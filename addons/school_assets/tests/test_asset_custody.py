@@ -1,4 +1,3 @@
-from psycopg2 import IntegrityError
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
@@ -134,7 +133,7 @@ class TestAssetCustody(SchoolAssetCommon):
     def test_one_handover_per_room_and_term(self):
         """A room is handed over once per term."""
         self._new_handover()
-        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError), self.cr.savepoint():
+        with mute_logger("odoo.sql_db"), self.assertRaises(ValidationError), self.cr.savepoint():
             self._new_handover()
 
     def test_damaged_line_creates_damage(self):

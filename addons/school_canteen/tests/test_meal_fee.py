@@ -1,8 +1,6 @@
 from datetime import date
 
-from psycopg2 import IntegrityError
-
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -48,9 +46,10 @@ class TestMealFeeAndCommittee(CanteenAcceptanceCommon):
 
     def test_fee_rules(self):
         self._fee(12, "2026-02-16")
-        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
+        # a user's duplicate or zero fee is refused with the constraint's message
+        with mute_logger("odoo.sql_db"), self.assertRaises(ValidationError):
             self._fee(13, "2026-02-16")
-        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
+        with mute_logger("odoo.sql_db"), self.assertRaises(ValidationError):
             self._fee(0, "2026-03-01")
 
     def test_only_manager_sets_fees(self):

@@ -1,4 +1,3 @@
-from psycopg2 import IntegrityError
 
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
@@ -57,7 +56,7 @@ class TestResidueTest(CanteenAcceptanceCommon):
 
     def test_rate_is_a_percentage(self):
         move = self._receipt([(self.cabbage, 30)]).move_ids
-        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
+        with mute_logger("odoo.sql_db"), self.assertRaises(ValidationError):
             self._residue(move, 120)
 
     def test_line_must_match_receipt(self):

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import Command, _, api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -25,7 +25,26 @@ class ResCompany(models.Model):
     def create(self, vals_list):
         companies = super().create(vals_list)
         companies._school_safety_copy_equipment_categories()
+        companies._grant_visitor_id_numbers()
         return companies
+
+    def write(self, vals):
+        res = super().write(vals)
+        if vals.get("safety_manager_user_id"):
+            self._grant_visitor_id_numbers()
+        return res
+
+    def _grant_visitor_id_numbers(self):
+        """The safety manager set on the school reads the visitors' full ID numbers.
+
+        Nobody else holds that right by role (not even the principal); the guard on duty reads
+        them through the visit while on duty.
+        """
+        users = self.safety_manager_user_id
+        if users:
+            group = self.env.ref("school_safety.group_safety_visitor_id")
+            # sudo: the settings of the school give this one right to the person they name
+            group.sudo().write({"users": [Command.link(user.id) for user in users]})
 
     @api.model
     def _school_person_roles(self):

@@ -169,6 +169,20 @@ class TestVisitor(GateCommon):
         self.assertTrue(visit.check_in)
         self.assertEqual(visit.sudo().id_number, ID_NUMBER)
 
+    def test_school_safety_manager_reads_full_id_number(self):
+        """The safety manager named in the school's settings reads full ID numbers; the principal does not."""
+        visit = self._check_in()
+        named = new_test_user(
+            self.env, login="t_named_safety", groups="base.group_user,school_safety.group_safety_manager",
+            company_id=self.school.id, company_ids=[(6, 0, self.school.ids)],
+        )
+        with self.assertRaises(AccessError):
+            visit.with_user(named).read(["id_number"])
+        self.school.safety_manager_user_id = named
+        self.assertEqual(visit.with_user(named).read(["id_number"])[0]["id_number"], ID_NUMBER)
+        with self.assertRaises(AccessError):
+            visit.with_user(self.principal).read(["id_number"])
+
     def test_guard_cannot_read_full_id_number(self):
         """Only the safety manager reads the full ID number; a guard gets the masked one whatever the path."""
         visit = self._check_in()
