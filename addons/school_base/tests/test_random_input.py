@@ -19,7 +19,7 @@ ALLOWED = (UserError, ValidationError, AccessError, MissingError)
 PNG = b"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
 # never written by users, or written by the ORM itself
 SKIPPED_FIELDS = {"id", "create_uid", "create_date", "write_uid", "write_date", "display_name"}
-MAX_EXAMPLES = 250
+MAX_EXAMPLES = 500
 
 
 @tagged("post_install", "-at_install")
