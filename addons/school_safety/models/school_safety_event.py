@@ -197,13 +197,14 @@ class SchoolSafetyEvent(models.Model):
     def action_submit(self):
         self.check_access("write")
         self._check_state(("draft",), _("submitted"))
+        principals = self.company_id._school_persons("principal")
         for event in self:
             if not event.plan_id:
                 raise UserError(
                     _("Event %(name)s has no emergency plan: choose the large event plan or write one for it.",
                       name=event.name)
                 )
-            approver = event.approver_user_id or event.company_id._get_principal()
+            approver = event.approver_user_id or principals.get(event.company_id)
             if approver:
                 event.activity_schedule(
                     "school_safety.mail_activity_type_event_approval",
