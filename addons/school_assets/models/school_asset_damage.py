@@ -16,16 +16,15 @@ class SchoolAssetDamage(models.Model):
         "mail.activity.mixin",
         "school.workflow.mixin",
         "school.lock.mixin",
+        "school.term.mixin",
     ]
+    _term_date_field = "date"
     _order = "date desc, id desc"
     _check_company_auto = True
     _workflow_fields = ("compensation_paid", "date_paid", "repair_request_id")
 
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True, index=True)
-    term_id = fields.Many2one(
-        "school.term", required=True, index=True, check_company=True, tracking=True,
-        default=lambda self: self.env["school.term"]._get_current(),
-    )
+    term_id = fields.Many2one(required=True, check_company=True, tracking=True)
     place_id = fields.Many2one(
         "school.place", string="Room", index="btree_not_null", check_company=True, tracking=True
     )
@@ -143,8 +142,7 @@ class SchoolAssetDamage(models.Model):
             [("home_place_id", "=", inspection.place_id.id), ("term_id", "=", term.id)], limit=1
         )
         vals.update({
-            "date": date,
-            "term_id": term.id,
+            "date": date,  # its term follows (school.term.mixin)
             "place_id": inspection.place_id.id,
             "class_id": school_class.id,
             "handover_id": handover.id,

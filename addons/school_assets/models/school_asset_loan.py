@@ -140,7 +140,10 @@ class SchoolAssetLoan(models.Model):
     @workflow_action
     def _cron_overdue_loans(self):
         """Remind the asset keeper once about each overdue loan."""
-        loans = self.search([("is_overdue", "=", True), ("overdue_notified", "=", False)])
+        # in the database, on the stored state and due date (is_overdue is not stored)
+        loans = self.search([
+            ("state", "=", "lent"), ("date_due", "<", fields.Date.context_today(self)), ("overdue_notified", "=", False),
+        ])
         for loan in loans:
             # the keeper who registered the loan, else the asset's technician
             user = loan.create_uid

@@ -129,7 +129,11 @@ class SchoolCanteenHealthCertificate(models.Model):
     def _get_expiring(self, today=None):
         """Latest certificates of each employee expiring within their school's warning period (not expired)."""
         today = today or fields.Date.context_today(self)
-        candidates = self.search([("expiry_date", ">=", today)])
+        # only what expires within the longest warning period of any school (not every valid certificate)
+        longest = max(self.env["res.company"].sudo().search([]).mapped("canteen_health_cert_warning_days") or [0])
+        candidates = self.search(
+            [("expiry_date", ">=", today), ("expiry_date", "<=", today + timedelta(days=longest))]
+        )
         latest = candidates._latest_expiry_by_employee()
         return candidates.filtered(
             lambda cert: cert.expiry_date >= latest.get(cert.employee_id.id, cert.expiry_date)
@@ -268,10 +272,19 @@ class SchoolCanteenMorningCheck(models.Model):
 
     def _warn_shifts(self):
         """A failed check of someone already on that day's shift asks the manager to replace them."""
-        Shift = self.env["school.canteen.shift"]
-        for check in self.filtered(lambda c: c.result == "fail"):
-            for shift in Shift.search([("date", "=", check.date), ("employee_ids", "in", check.employee_id.ids)]):
-                manager = shift.company_id._get_canteen_manager()
+        failed = self.filtered(lambda c: c.result == "fail")
+        if not failed:
+            return
+        # one search for the shifts of every failed check, one look-up of the managers
+        shifts = self.env["school.canteen.shift"].search(
+            [("date", "in", failed.mapped("date")), ("employee_ids", "in", failed.employee_id.ids)]
+        )
+        managers = shifts.company_id._school_persons("canteen_manager")
+        for check in failed:
+            for shift in shifts.filtered(
+                lambda shift, check=check: shift.date == check.date and check.employee_id in shift.employee_ids
+            ):
+                manager = managers.get(shift.company_id)
                 if manager:
                     # sudo: canteen staff record the check, the manager plans; the shift's readers
                     # see that someone is to replace, not why (the check is health data)
@@ -321,17 +334,31 @@ class SchoolCanteenShift(models.Model):
 
     @api.constrains("employee_ids", "date")
     def _check_employees_fit(self):
-        Check = self.env["school.canteen.morning.check"].sudo()  # sudo: only pass/fail is used
-        for shift in self:
-            failed = Check.search(
-                [("date", "=", shift.date), ("employee_id", "in", shift.employee_ids.ids), ("result", "=", "fail")]
+        shifts = self.filtered(lambda shift: shift.employee_ids and shift.date)
+        if not shifts:
+            return
+        # one search each for the failed checks and the certificates of every worker of the batch
+        days = shifts.mapped("date")
+        employees = shifts.employee_ids
+        failed_checks = self.env["school.canteen.morning.check"].sudo().search(  # sudo: only pass/fail is used
+            [("date", "in", days), ("employee_id", "in", employees.ids), ("result", "=", "fail")]
+        )
+        certificates = self.env["school.canteen.health.certificate"].sudo().search(  # sudo: only validity is used
+            [("employee_id", "in", employees.ids), ("issue_date", "<=", max(days)), ("expiry_date", ">=", min(days))]
+        )
+        for shift in shifts:
+            failed = failed_checks.filtered(
+                lambda check, shift=shift: check.date == shift.date and check.employee_id in shift.employee_ids
             )
             if failed:
                 raise ValidationError(
                     _("%(names)s failed the morning check of %(date)s and cannot work this shift.",
                       names=", ".join(failed.employee_id.mapped("name")), date=shift.date)
                 )
-            without = shift.employee_ids.filtered(lambda emp, day=shift.date: not emp._get_valid_health_certificate(day))
+            covered = certificates.filtered(
+                lambda cert, day=shift.date: cert.issue_date <= day <= cert.expiry_date
+            ).employee_id
+            without = shift.employee_ids - covered
             if without:
                 raise ValidationError(
                     _("%(names)s has no valid health certificate on %(date)s and cannot work this shift.",

@@ -1,4 +1,5 @@
 from datetime import date
+from unittest.mock import patch
 
 from freezegun import freeze_time
 
@@ -189,6 +190,22 @@ class TestShift(CanteenDailyCommon):
         with self.assertRaises(ValidationError):
             self._shift(self.helper, day="2026-12-01")  # expired on 30 November
         self.assertTrue(self._shift(self.helper, day="2026-11-30"))
+
+    def test_batch_of_shifts_checked_in_one_search(self):
+        """A batch of shifts looks up the certificates of all its workers at once, not one by one."""
+        Certificate = type(self.env["school.canteen.health.certificate"])
+        with patch.object(Certificate, "search", autospec=True, side_effect=Certificate.search) as search:
+            shifts = self.env["school.canteen.shift"].with_user(self.canteen_manager).create([
+                {"date": day, "meal": meal, "post": "cooking", "employee_ids": [(6, 0, (self.cook | self.helper).ids)]}
+                for day in ("2026-11-10", "2026-11-11") for meal in ("breakfast", "lunch")
+            ])
+        self.assertEqual(len(shifts), 4)
+        self.assertEqual(search.call_count, 1, "one search for the certificates of every worker of the batch")
+        with self.assertRaises(ValidationError):
+            self.env["school.canteen.shift"].with_user(self.canteen_manager).create([
+                {"date": "2026-11-10", "meal": "dinner", "post": "cooking", "employee_ids": [(6, 0, self.cook.ids)]},
+                {"date": "2026-12-01", "meal": "lunch", "post": "cooking", "employee_ids": [(6, 0, self.helper.ids)]},
+            ])
 
     def test_failing_after_planning_asks_for_replacement(self):
         """A worker already on the shift who then fails the check gives the manager a to-do."""

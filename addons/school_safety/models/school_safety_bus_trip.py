@@ -290,19 +290,22 @@ class SchoolSafetyBusTrip(models.Model):
                     )
                 )
         self.write({"state": "done", "arrival_datetime": fields.Datetime.now()})
-        for trip in self:
-            left = trip.line_ids.filtered(lambda line: line.status == "on_board")
-            if left:
-                trip._raise_not_handed_over_alert(left)
+        left_on_board = {trip: trip.line_ids.filtered(lambda line: line.status == "on_board") for trip in self}
+        alerted = self.filtered(lambda trip: left_on_board[trip])
+        managers = alerted.company_id._school_persons("safety_manager")  # one look-up for all the trips
+        for trip in alerted:
+            trip._raise_not_handed_over_alert(left_on_board[trip], manager=managers[trip.company_id])
         return True
 
     @workflow_action
-    def _raise_not_handed_over_alert(self, lines):
+    def _raise_not_handed_over_alert(self, lines, manager=None):
+        """Alert the safety manager (``manager``, looked up when not given) about ``lines`` left on board."""
         self.ensure_one()
         lines.sudo().write(
             {"alert_state": "open"}
         )  # sudo: the alert flag is the system's, not the crew's
-        manager = self.company_id._get_safety_manager()
+        if manager is None:
+            manager = self.company_id._get_safety_manager()
         names = ", ".join(lines.mapped("rider_id.name"))
         summary = _(
             "Not handed over: %(students)s (%(trip)s)",

@@ -25,7 +25,8 @@ HELD_STATES = ("held", "evaluated")
 class SchoolSafetyDrill(models.Model):
     _name = "school.safety.drill"
     _description = "Safety Drill"
-    _inherit = ["mail.thread", "mail.activity.mixin", "school.safety.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "school.safety.activity.mixin", "school.term.mixin"]
+    _term_date_field = "date_planned"
     _held_states = HELD_STATES
     _locked_states = ("evaluated",)
     _order = "date_planned desc, id desc"
@@ -40,7 +41,7 @@ class SchoolSafetyDrill(models.Model):
         help="Counts towards the four fire and emergency drills the school holds each term.",
     )
     term_id = fields.Many2one(
-        "school.term", required=True, index=True, check_company=True, tracking=True,
+        required=True, check_company=True, tracking=True,
         help="Left empty, the term that contains the planned date.",
     )
     date_planned = fields.Date(
@@ -161,15 +162,6 @@ class SchoolSafetyDrill(models.Model):
                     )
                 )
 
-    @api.onchange("date_planned")
-    def _onchange_date_planned(self):
-        if self.date_planned and not (
-            self.term_id and self.term_id.date_start <= self.date_planned <= self.term_id.date_end
-        ):
-            term = self.env["school.term"]._get_current(self.date_planned, self.company_id or self.env.company)
-            if term:
-                self.term_id = term
-
     @api.onchange("term_id")
     def _onchange_term_id(self):
         if self.class_ids and self.term_id:
@@ -177,18 +169,19 @@ class SchoolSafetyDrill(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if not vals.get("term_id") and vals.get("date_planned"):
-                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
-                term = self.env["school.term"]._get_current(
-                    fields.Date.to_date(vals["date_planned"]), company
+        # the term comes from the planned date (school.term.mixin); a date of no term is refused clearly
+        dated = [vals for vals in vals_list if not vals.get("term_id") and vals.get("date_planned")]
+        terms = self.env["school.term"]._get_for_dates([
+            (fields.Date.to_date(vals["date_planned"]),
+             self.env["res.company"].browse(vals.get("company_id")) or self.env.company)
+            for vals in dated
+        ])
+        for vals, term in zip(dated, terms, strict=True):
+            if not term:
+                raise UserError(
+                    _("No term of the school contains %(date)s: create the term before planning drills in it.",
+                      date=vals["date_planned"])
                 )
-                if not term:
-                    raise UserError(
-                        _("No term of the school contains %(date)s: create the term before planning drills in it.",
-                          date=vals["date_planned"])
-                    )
-                vals["term_id"] = term.id
         return super().create(vals_list)
 
     # ------------------------------------------------------------------

@@ -64,7 +64,9 @@ class SchoolSafetyEducation(models.Model):
 
     _name = "school.safety.education"
     _description = "Safety Education Activity"
-    _inherit = ["mail.thread", "mail.activity.mixin", "school.safety.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "school.safety.activity.mixin", "school.term.mixin"]
+    # the term is the one containing the date (school.term.mixin), or the class's
+    _term_date_field = "date"
     # once held, the record of the day is kept; the summary and photos may still be added
     _lock_editable_fields = ("summary", "attachment_ids")
     _order = "date desc, id desc"
@@ -79,7 +81,7 @@ class SchoolSafetyEducation(models.Model):
         "school.safety.education.day", help="The safety education day this activity is held for, if any.",
     )
     term_id = fields.Many2one(
-        "school.term", required=True, index=True, check_company=True, tracking=True,
+        required=True, check_company=True, tracking=True,
         help="Left empty, the term that contains the date.",
     )
     date = fields.Date(required=True, index=True, tracking=True, default=fields.Date.context_today)
@@ -179,15 +181,6 @@ class SchoolSafetyEducation(models.Model):
                       **{"class": activity.class_id.name, "term": term.name})
                 )
 
-    @api.onchange("date")
-    def _onchange_date(self):
-        if self.date and not (
-            self.term_id and self.term_id.date_start <= self.date <= self.term_id.date_end
-        ):
-            term = self.env["school.term"]._get_current(self.date, self.company_id or self.env.company)
-            if term:
-                self.term_id = term
-
     @api.onchange("education_day_id")
     def _onchange_education_day_id(self):
         if self.education_day_id:
@@ -197,19 +190,19 @@ class SchoolSafetyEducation(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # a class meeting is in its class's term; otherwise the term of the date (school.term.mixin),
+        # and a date of no term is refused clearly
+        dated = []
         for vals in vals_list:
             if not vals.get("term_id"):
                 if vals.get("class_id"):
                     vals["term_id"] = self.env["school.class"].browse(vals["class_id"]).term_id.id
                 else:
-                    company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
-                    date = fields.Date.to_date(vals.get("date")) or fields.Date.context_today(self)
-                    term = self.env["school.term"]._get_current(date, company)
-                    if not term:
-                        raise UserError(
-                            _("No term of the school contains %(date)s: create the term first.", date=date)
-                        )
-                    vals["term_id"] = term.id
+                    day = fields.Date.to_date(vals.get("date")) or fields.Date.context_today(self)
+                    dated.append((day, self.env["res.company"].browse(vals.get("company_id")) or self.env.company))
+        for (date, _company), term in zip(dated, self.env["school.term"]._get_for_dates(dated), strict=True):
+            if not term:
+                raise UserError(_("No term of the school contains %(date)s: create the term first.", date=date))
         return super().create(vals_list)
 
     def _check_can_hold(self):

@@ -36,7 +36,10 @@ class SchoolSafetyEvent(models.Model):
 
     _name = "school.safety.event"
     _description = "Large Event"
-    _inherit = ["mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin"]
+    _inherit = [
+        "mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin", "school.term.mixin"
+    ]
+    _term_date_field = "date_start"
     _order = "date_start desc, id desc"
     _workflow_fields = ("approved_user_id", "date_approved", "approval_warned")
     _check_company_auto = True
@@ -45,10 +48,7 @@ class SchoolSafetyEvent(models.Model):
     event_type = fields.Selection(EVENT_TYPES, string="Type", required=True, default="other", tracking=True)
     date_start = fields.Datetime(string="Start", required=True, index=True, tracking=True)
     date_end = fields.Datetime(string="End", tracking=True)
-    term_id = fields.Many2one(
-        "school.term", index=True, check_company=True,
-        compute="_compute_term_id", store=True, readonly=False,
-    )
+    term_id = fields.Many2one(check_company=True)
     place_id = fields.Many2one("school.place", check_company=True, tracking=True)
     location = fields.Char(help="Where the event takes place when it is outside the school (outings).")
     expected_count = fields.Integer(string="Expected Participants", tracking=True)
@@ -84,14 +84,6 @@ class SchoolSafetyEvent(models.Model):
     _sql_constraints = [
         ("expected_count_positive", "CHECK(expected_count >= 0)", "The number of participants cannot be negative."),
     ]
-
-    @api.depends("date_start", "company_id")
-    def _compute_term_id(self):
-        for event in self:
-            if event.date_start:
-                event.term_id = self.env["school.term"]._get_current(
-                    fields.Date.context_today(event, event.date_start), event.company_id or self.env.company
-                ) or event.term_id
 
     @api.depends("state", "date_start")
     def _compute_is_blocked(self):
@@ -205,13 +197,14 @@ class SchoolSafetyEvent(models.Model):
     def action_submit(self):
         self.check_access("write")
         self._check_state(("draft",), _("submitted"))
+        principals = self.company_id._school_persons("principal")
         for event in self:
             if not event.plan_id:
                 raise UserError(
                     _("Event %(name)s has no emergency plan: choose the large event plan or write one for it.",
                       name=event.name)
                 )
-            approver = event.approver_user_id or event.company_id._get_principal()
+            approver = event.approver_user_id or principals.get(event.company_id)
             if approver:
                 event.activity_schedule(
                     "school_safety.mail_activity_type_event_approval",

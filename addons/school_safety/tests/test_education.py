@@ -78,14 +78,21 @@ class TestSafetyEducation(SafetyEducationCommon):
             self._new_meeting(class_id=False)
 
     def test_date_in_term(self):
-        """The date must lie in the term; without a term the one containing the date is taken."""
+        """The date must lie in the term; without a term the one containing the date is taken,
+        and a new date takes the term that contains it (school.term.mixin)."""
         talk = self._new_talk()
         self.assertEqual(talk.term_id, self.term)
         self.assertEqual(talk.expected_count, 82, "the whole school: the headcount of the term's classes")
         with self._raises(ValidationError, "outside term"):
-            talk.date = "2031-03-01"
+            self._new_talk(term_id=self.term.id, date="2031-03-01")
         with self._raises(UserError, "No term"):
             self._new_talk(date="2035-03-01")
+        talk.date = "2031-03-01"
+        self.assertEqual(talk.term_id, self.next_term, "the term follows the date")
+        meeting = self._new_meeting()
+        with self._raises(ValidationError, "another term"):
+            meeting.date = "2031-03-01"
+        self.assertEqual(meeting.term_id, self.term, "the class meeting stays in its class's term")
 
     def test_talk_needs_instructor_to_be_held(self):
         """A talk by an outside instructor is held only with the instructor and the organisation."""

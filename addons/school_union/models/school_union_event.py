@@ -37,7 +37,10 @@ class SchoolUnionEvent(models.Model):
 
     _name = "school.union.event"
     _description = "Union Event"
-    _inherit = ["mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin"]
+    _inherit = [
+        "mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin", "school.term.mixin"
+    ]
+    _term_date_field = "date_start"
     _lock_editable_fields = ("state", "result_summary", "expense_ids", "photo_ids")
     _order = "date_start desc, id desc"
     _check_company_auto = True
@@ -47,10 +50,7 @@ class SchoolUnionEvent(models.Model):
         EVENT_TYPES, string="Type", required=True, default="contest", index=True, tracking=True
     )
     theme = fields.Char(help="The theme of an ethics lecture, e.g. 爱国, 孝敬, 敬业.")
-    term_id = fields.Many2one(
-        "school.term", index=True, check_company=True, tracking=True,
-        default=lambda self: self.env["school.term"]._get_current(),
-    )
+    term_id = fields.Many2one(check_company=True, tracking=True)
     date_start = fields.Datetime(string="Starts On", required=True, tracking=True)
     date_end = fields.Datetime(string="Ends On", required=True, tracking=True)
     place_id = fields.Many2one("school.place", check_company=True)
@@ -146,11 +146,6 @@ class SchoolUnionEvent(models.Model):
     @api.onchange("date_start")
     def _onchange_date_start(self):
         if self.date_start:
-            term = self.env["school.term"]._get_current(
-                self.date_start.date(), self.company_id or self.env.company
-            )
-            if term:
-                self.term_id = term
             if not self.date_end or self.date_end < self.date_start:
                 self.date_end = self.date_start
 
