@@ -3,12 +3,13 @@ from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.school_base.models.school_workflow_mixin import (
     in_workflow_step,
+    school_sign,
     workflow_action,
 )
 
 INSPECTION_FIELDS = (
-    "inspector_user_id", "witness_user_id", "inspection_date", "inspection_quantity_result",
-    "inspection_quality_result", "inspection_note",
+    "inspector_user_id", "witness_user_id", "inspection_date", "witness_signed_date",
+    "inspection_quantity_result", "inspection_quality_result", "inspection_note",
 )
 
 
@@ -16,8 +17,8 @@ class StockPicking(models.Model):
     """Receipt inspection (验收入库): an inspector and a different witness record the findings."""
 
     _inherit = "stock.picking"
-    #: who inspected and when: set by the inspector's own button only
-    _school_inspection_step_fields = ("inspector_user_id", "inspection_date")
+    #: who inspected and when, and when the witness signed: set by their own buttons only
+    _school_inspection_step_fields = ("inspector_user_id", "inspection_date", "witness_signed_date")
 
     school_inspection_required = fields.Boolean(
         string="Inspection Required", compute="_compute_school_inspection_required"
@@ -32,6 +33,10 @@ class StockPicking(models.Model):
         help="A second person who watched the inspection (第三人监督).",
     )
     inspection_date = fields.Datetime(tracking=True, copy=False)
+    witness_signed_date = fields.Datetime(
+        string="Witness Signed On", tracking=True, copy=False,
+        help="The witness confirms on their own login that they watched the inspection.",
+    )
     inspection_quantity_result = fields.Selection(
         [("ok", "As Ordered"), ("short", "Short"), ("over", "Over")],
         string="Quantity Finding", tracking=True, copy=False,
@@ -65,7 +70,8 @@ class StockPicking(models.Model):
 
     def _raise_inspection_step(self):
         raise UserError(
-            _("The inspector and the inspection date are recorded by the inspector's own button (Inspect).")
+            _("The inspector, the witness's signature and their dates are recorded by their own buttons "
+              "(I Inspect, I Witnessed).")
         )
 
     def write(self, vals):
@@ -92,7 +98,47 @@ class StockPicking(models.Model):
                             _("Only %(inspector)s, who inspected receipt %(picking)s, names the witness.",
                               inspector=picking.inspector_user_id.name, picking=picking.name)
                         )
+        if "witness_user_id" in vals and not in_workflow_step(self.env):
+            changed = self.filtered(
+                lambda picking: picking.witness_signed_date
+                and not self._school_same_value(self._fields["witness_user_id"], picking, vals["witness_user_id"])
+            )
+            res = super().write(vals)
+            changed._clear_witness_signature()
+            return res
         return super().write(vals)
+
+    @workflow_action
+    def _clear_witness_signature(self):
+        """Another witness is named: the previous one's signature no longer counts."""
+        self.write({"witness_signed_date": False})
+
+    @workflow_action
+    def action_school_witness_sign(self):
+        """The witness confirms on their own login that they watched the inspection (第三人监督).
+
+        The witness need not manage the store: being the person named is what lets them sign.
+        The asset manager may record it for a witness signing in person on their device; the
+        chatter says so.
+        """
+        is_manager = self.env.user.has_group("school_assets.group_assets_manager")
+        for picking in self:
+            # sudo: the named witness may not read receipts otherwise; who they are is checked first
+            receipt = picking.sudo()
+            if receipt.witness_user_id != self.env.user and not is_manager:
+                raise UserError(_("Only the witness named on the receipt signs it."))
+            if receipt.state in ("done", "cancel"):
+                raise UserError(_("Receipt %(picking)s is closed.", picking=receipt.name))
+            if not receipt.inspector_user_id:
+                raise UserError(
+                    _("Receipt %(picking)s is inspected before its witness signs.", picking=receipt.name)
+                )
+            school_sign(
+                receipt, "witness_user_id", {"witness_signed_date": fields.Datetime.now()},
+                in_person=receipt.witness_user_id != self.env.user,
+                witness_groups=("school_assets.group_assets_manager",),
+            )
+        return True
 
     @staticmethod
     def _school_same_value(field, record, value):
@@ -120,6 +166,8 @@ class StockPicking(models.Model):
                 missing.append(_("inspector"))
             if not picking.witness_user_id:
                 missing.append(_("witness"))
+            elif not picking.witness_signed_date:
+                missing.append(_("witness's signature"))
             if not picking.inspection_quantity_result:
                 missing.append(_("quantity finding"))
             if not picking.inspection_quality_result:

@@ -81,6 +81,9 @@ class TestPurchaseFlow(SchoolPurchaseCommon):
                 "inspection_note": "数量相符，包装完好",
             }
         )
+        with self.assertRaisesRegex(UserError, "signature"):
+            self._receive(receipt.with_user(self.keeper))
+        receipt.with_user(self.officer).action_school_witness_sign()
         self._receive(receipt.with_user(self.keeper))
         self.assertEqual(receipt.state, "done")
         self.assertEqual(self.paper.with_context(location=self.store.id).qty_available, 100)

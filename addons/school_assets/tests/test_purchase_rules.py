@@ -182,6 +182,9 @@ class TestPurchaseRules(SchoolPurchaseCommon):
         self.assertTrue(receipt.school_inspection_required)
         receipt.action_school_inspect()
         receipt.write({"witness_user_id": self.officer.id})
+        with self.assertRaisesRegex(UserError, "signature"):
+            self._receive(receipt)
+        receipt.with_user(self.officer).action_school_witness_sign()
         with self.assertRaisesRegex(UserError, "quantity finding"):
             self._receive(receipt)
         receipt.write({"inspection_quantity_result": "short", "inspection_quality_result": "defect"})
@@ -190,6 +193,13 @@ class TestPurchaseRules(SchoolPurchaseCommon):
         receipt.inspection_note = "两盒受潮"
         with self.assertRaises(ValidationError):
             receipt.witness_user_id = self.keeper
+        self.assertTrue(receipt.witness_signed_date)
+        # naming another witness takes the signature back; the new witness signs again
+        receipt.witness_user_id = self.principal
+        self.assertFalse(receipt.witness_signed_date)
+        with self.assertRaisesRegex(UserError, "signature"):
+            self._receive(receipt)
+        receipt.with_user(self.principal).action_school_witness_sign()
         self._receive(receipt)
         self.assertEqual(receipt.state, "done")
 

@@ -400,6 +400,8 @@ class TestPurchaseWorkflowIntegrity(IntegrityMixin, SchoolPurchaseCommon):
         receipt.with_user(self.principal).write(
             {"witness_user_id": self.keeper.id, "inspection_quantity_result": "ok", "inspection_quality_result": "ok"}
         )
+        self.assertRefusedWrite(receipt, self.principal, {"witness_signed_date": datetime(2026, 1, 1)})
+        receipt.with_user(self.keeper).action_school_witness_sign()
         self._receive(receipt.with_user(self.keeper))
         self.assertEqual(receipt.state, "done")
         self.assertRefusedWrite(receipt, self.keeper, {"inspection_quality_result": "defect"})

@@ -64,6 +64,59 @@ def in_workflow_step(env):
     return env.su or _IN_ACTION.get()
 
 
+def school_sign(self, signer_fname, vals, in_person=False, witness_groups=()):
+    """Record a signature by the user named in ``signer_fname`` on the records ``self``.
+
+    Usable on any model (a core model extended by an addon too); the workflow mixin's
+    ``_school_sign`` calls it.
+
+    ``vals`` are the signature's own fields (image, date...), written as a workflow
+    step. The current user must be the signer; a signature drawn in person on
+    someone else's device (``in_person``) is accepted only from a user of
+    ``witness_groups`` and is logged as such in the chatter.
+    """
+    may_witness = self.env.su or any(self.env.user.has_group(xmlid) for xmlid in witness_groups)
+    for record in self:
+        signer = record[signer_fname]
+        signer_user = signer.user_id if signer._name == "hr.employee" else signer
+        if not signer:
+            raise UserError(_("%(name)s names nobody to sign it.", name=record.display_name))
+        if not signer_user:
+            # an employee without a login can only sign in person, before a witness
+            if not (in_person and may_witness):
+                raise UserError(
+                    _("%(signer)s has no login: they sign %(name)s in person on the device of a "
+                      "person allowed to witness it.", signer=signer.name, name=record.display_name)
+                )
+            how = _(
+                "signed in person by %(signer)s on the device of %(user)s",
+                signer=signer.name,
+                user=self.env.user.name,
+            )
+        elif signer_user == self.env.user:
+            how = _("signed by %(user)s on their own login", user=signer_user.name)
+        elif in_person and may_witness:
+            how = _(
+                "signed in person by %(signer)s on the device of %(user)s",
+                signer=signer_user.name,
+                user=self.env.user.name,
+            )
+        else:
+            raise UserError(
+                _(
+                    "Only %(signer)s can sign %(name)s.",
+                    signer=signer_user.name,
+                    name=record.display_name,
+                )
+            )
+        with workflow_step():
+            record.write(vals)
+        if hasattr(record, "message_post"):
+            record.message_post(body=_("Signature: %(how)s.", how=how), subtype_xmlid="mail.mt_note")
+        _logger.info("%s %s: %s", record._name, record.id, how)
+    return True
+
+
 class SchoolWorkflowMixin(models.AbstractModel):
     """Fields that change only through the model's actions (see the module docstring)."""
 
@@ -203,50 +256,5 @@ class SchoolWorkflowMixin(models.AbstractModel):
             raise UserError(message)
 
     def _school_sign(self, signer_fname, vals, in_person=False, witness_groups=()):
-        """Record a signature by the user named in ``signer_fname``.
-
-        ``vals`` are the signature's own fields (image, date...), written as a workflow
-        step. The current user must be the signer; a signature drawn in person on
-        someone else's device (``in_person``) is accepted only from a user of
-        ``witness_groups`` and is logged as such in the chatter.
-        """
-        may_witness = self.env.su or any(self.env.user.has_group(xmlid) for xmlid in witness_groups)
-        for record in self:
-            signer = record[signer_fname]
-            signer_user = signer.user_id if signer._name == "hr.employee" else signer
-            if not signer:
-                raise UserError(_("%(name)s names nobody to sign it.", name=record.display_name))
-            if not signer_user:
-                # an employee without a login can only sign in person, before a witness
-                if not (in_person and may_witness):
-                    raise UserError(
-                        _("%(signer)s has no login: they sign %(name)s in person on the device of a "
-                          "person allowed to witness it.", signer=signer.name, name=record.display_name)
-                    )
-                how = _(
-                    "signed in person by %(signer)s on the device of %(user)s",
-                    signer=signer.name,
-                    user=self.env.user.name,
-                )
-            elif signer_user == self.env.user:
-                how = _("signed by %(user)s on their own login", user=signer_user.name)
-            elif in_person and may_witness:
-                how = _(
-                    "signed in person by %(signer)s on the device of %(user)s",
-                    signer=signer_user.name,
-                    user=self.env.user.name,
-                )
-            else:
-                raise UserError(
-                    _(
-                        "Only %(signer)s can sign %(name)s.",
-                        signer=signer_user.name,
-                        name=record.display_name,
-                    )
-                )
-            with workflow_step():
-                record.write(vals)
-            if hasattr(record, "message_post"):
-                record.message_post(body=_("Signature: %(how)s.", how=how), subtype_xmlid="mail.mt_note")
-            _logger.info("%s %s: %s", record._name, record.id, how)
-        return True
+        """See :func:`school_sign`."""
+        return school_sign(self, signer_fname, vals, in_person=in_person, witness_groups=witness_groups)
