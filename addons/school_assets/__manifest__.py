@@ -7,7 +7,7 @@
     "author": "School Logistics Team",
     "website": "https://github.com/school-logistics/school-logistics",
     "license": "LGPL-3",
-    "depends": ["school_base", "maintenance", "stock", "purchase", "purchase_stock", "purchase_requisition", "purchase_request", "hr", "report_xlsx"],
+    "depends": ["school_base", "maintenance", "school_maintenance", "stock", "purchase", "purchase_stock", "purchase_requisition", "purchase_request", "hr", "report_xlsx"],
     "data": [
         "security/school_assets_groups.xml",
         "security/ir.model.access.csv",
