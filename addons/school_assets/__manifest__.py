@@ -2,7 +2,7 @@
     "name": "School Assets",
     "summary": "Asset register, class custody, repairs, requisitions, purchases "
     "and disposal for schools",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "School Logistics",
     "author": "School Logistics Team",
     "website": "https://github.com/school-logistics/school-logistics",
