@@ -36,13 +36,16 @@ class MaintenanceRequest(models.Model):
     def _prepare_school_place_vals(self, vals):
         """A request on an equipment takes the equipment's place; a request at a place without
         a team is worked by the place's team (see school.place._get_maintenance_team)."""
-        equipment = self.env["maintenance.equipment"].browse(vals.get("equipment_id") or [])
-        if not vals.get("school_place_id") and equipment.school_place_id:
+        context = self.env.context
+        equipment = self.env["maintenance.equipment"].browse(
+            vals.get("equipment_id") or context.get("default_equipment_id") or []
+        )
+        if not vals.get("school_place_id") and not context.get("default_school_place_id") and equipment.school_place_id:
             vals["school_place_id"] = equipment.school_place_id.id
-        if vals.get("school_place_id") and not vals.get("maintenance_team_id") and not self.env.context.get(
-            "default_maintenance_team_id"
-        ):
-            place = self.env["school.place"].browse(vals["school_place_id"])
+        # a place given by the caller or by the action that opened the form (a place's QR code)
+        place_id = vals.get("school_place_id") or context.get("default_school_place_id")
+        if place_id and not vals.get("maintenance_team_id") and not context.get("default_maintenance_team_id"):
+            place = self.env["school.place"].browse(place_id)
             team = place._get_maintenance_team(equipment.category_id)
             if team:
                 vals["maintenance_team_id"] = team.id

@@ -74,6 +74,19 @@ class TestMaintenancePlace(SchoolMaintenanceCommon):
         )
         self.assertEqual(chosen.maintenance_team_id, self.first_team, "a team given by the caller is kept")
 
+    def test_request_from_place_qr_takes_its_team(self):
+        """A repair reported from a place's QR code (the place comes as a default) goes to its team."""
+        self.campus.maintenance_team_id = self.campus_team
+        request = (
+            self.env["maintenance.request"]
+            .with_user(self.staff)
+            .with_context(default_school_place_id=self.gate.id, default_company_id=self.school.id)
+            .create({"name": "伸缩门卡住"})
+        )
+        self.assertRecordValues(
+            request, [{"school_place_id": self.gate.id, "maintenance_team_id": self.campus_team.id}]
+        )
+
     def test_request_on_equipment_takes_its_place(self):
         """A request on an equipment is at the equipment's place, worked by the category's team."""
         request = self.env["maintenance.request"].with_user(self.staff).create(
