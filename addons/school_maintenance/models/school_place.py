@@ -17,7 +17,9 @@ class SchoolPlace(models.Model):
 
     @api.constrains("maintenance_team_id", "company_id")
     def _check_maintenance_team_company(self):
-        for place in self.filtered("maintenance_team_id"):
+        # sudo: the team of another school is hidden from the user by its company rule; only its
+        # company and name are read, to refuse it with a clear message
+        for place in self.sudo().filtered("maintenance_team_id"):
             team_company = place.maintenance_team_id.company_id
             if team_company and team_company != place.company_id:
                 raise ValidationError(
