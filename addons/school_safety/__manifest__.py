@@ -6,7 +6,7 @@
     "author": "School Logistics Team",
     "website": "https://github.com/school-logistics/school-logistics",
     "license": "LGPL-3",
-    "depends": ["school_base", "maintenance", "hr", "fleet", "report_xlsx"],
+    "depends": ["school_base", "maintenance", "school_maintenance", "hr", "fleet", "report_xlsx"],
     "data": [
         "security/school_safety_groups.xml",
         "security/school_safety_bus_groups.xml",

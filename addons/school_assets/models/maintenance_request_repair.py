@@ -29,7 +29,7 @@ REPAIR_WORKFLOW_FIELDS = {
     "sheet_signed_by_id", "sheet_signed_date", "is_settled", "date_settled", "date_rated",
 }
 # who repairs, and where (hence who signs): fixed once the repair sheet has costs or a signature
-SHEET_FIELDS = ("repair_by", "contractor_id", "place_id")
+SHEET_FIELDS = ("repair_by", "contractor_id", "school_place_id")
 
 
 class MaintenanceRequest(models.Model):
@@ -49,12 +49,10 @@ class MaintenanceRequest(models.Model):
         "res.users", string="Reported By", default=lambda self: self.env.user, index=True,
         tracking=True, help="Who reported the repair (网上报修); sees the request and rates the repair.",
     )
-    place_id = fields.Many2one(
-        "school.place", index="btree_not_null", check_company=True, tracking=True,
-        help="Where the repair is needed; the head of this room signs a contractor's repair sheet.",
-    )
+    # school_place_id (where the repair is needed, hence who signs a contractor's sheet) and
+    # the equipment's place on a new request come from school_maintenance
     place_responsible_user_id = fields.Many2one(
-        related="place_id.responsible_user_id", string="Head of the Room"
+        related="school_place_id.responsible_user_id", string="Head of the Room"
     )
     photo = fields.Image(max_width=1920, max_height=1920, help="A photo of what is broken.")
     urgency = fields.Selection(URGENCIES, default="normal", required=True, tracking=True)
@@ -194,31 +192,14 @@ class MaintenanceRequest(models.Model):
                     _("Say why request %(name)s cannot be fixed at once.", name=request.name)
                 )
 
-    @api.onchange("equipment_id")
-    def _onchange_equipment_id_place(self):
-        place = self._get_equipment_place(self.equipment_id)
-        if place:
-            self.place_id = place
-
     @api.onchange("repair_by")
     def _onchange_repair_by(self):
         if self.repair_by == "internal":
             self.contractor_id = False
 
-    @api.model
-    def _get_equipment_place(self, equipment):
-        """The place of an equipment, when the asset register gives it one (override point)."""
-        if equipment and "place_id" in equipment._fields:
-            return equipment.place_id
-        return self.env["school.place"]
-
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if not vals.get("place_id") and vals.get("equipment_id"):
-                place = self._get_equipment_place(self.env["maintenance.equipment"].browse(vals["equipment_id"]))
-                if place:
-                    vals["place_id"] = place.id
             if vals.get("stage_id") and not self.env.su and self.env["maintenance.stage"].browse(
                 vals["stage_id"]
             ).is_settlement:
@@ -313,7 +294,7 @@ class MaintenanceRequest(models.Model):
             for request in self:
                 request.message_post(
                     body=_("Repair sheet signed by %(user)s, head of %(place)s, on their own login.",
-                           user=self.env.user.name, place=request.place_id.display_name),
+                           user=self.env.user.name, place=request.school_place_id.display_name),
                     subtype_xmlid="mail.mt_note",
                 )
         return res
@@ -372,7 +353,7 @@ class MaintenanceRequest(models.Model):
                     _("Request %(name)s was not repaired by a contractor: there is no repair sheet to sign.",
                       name=request.name)
                 )
-            head = request.place_id.responsible_user_id
+            head = request.school_place_id.responsible_user_id
             if not head:
                 raise UserError(
                     _("The place of request %(name)s has no head: set the person in charge of the place "
@@ -381,7 +362,7 @@ class MaintenanceRequest(models.Model):
             if head != self.env.user:
                 raise UserError(
                     _("The repair sheet of %(name)s is signed by %(head)s, the head of %(place)s.",
-                      name=request.name, head=head.name, place=request.place_id.display_name)
+                      name=request.name, head=head.name, place=request.school_place_id.display_name)
                 )
             request._check_not_self(
                 "user_id", _("The repairer of %(name)s cannot sign its repair sheet.", name=request.name)
@@ -497,7 +478,7 @@ class MaintenanceRequest(models.Model):
                 request.activity_schedule(
                     "school_assets.mail_activity_type_repair_unanswered",
                     summary=_("Repair %(name)s not answered in time", name=request.name),
-                    note=request.place_id.display_name or request.equipment_id.display_name or "",
+                    note=request.school_place_id.display_name or request.equipment_id.display_name or "",
                     user_id=leader.id,
                 )
             request.response_escalated = True

@@ -66,9 +66,7 @@ class MaintenanceEquipment(models.Model):
     asset_quantity = fields.Integer(
         string="Quantity", default=1, help="Number of items booked under this asset number (e.g. 40 desks)."
     )
-    school_place_id = fields.Many2one(
-        "school.place", string="Place", index="btree_not_null", check_company=True, tracking=True,
-    )
+    # school_place_id (the room or place of the asset) comes from school_maintenance
     custodian_type = fields.Selection(
         CUSTODIAN_TYPES, string="Kept By", default="employee", tracking=True
     )

@@ -15,7 +15,7 @@ class SchoolPlace(models.Model):
             "views": [(self.env.ref("school_assets.maintenance_request_view_form_report").id, "form")],
             "target": "current",
             "context": {
-                "default_place_id": self.id,
+                "default_school_place_id": self.id,
                 "default_company_id": self.company_id.id,
                 "default_maintenance_type": "corrective",
             },

@@ -16,7 +16,7 @@ class SchoolAssetsRepairLedgerXlsx(models.AbstractModel):
         yes = _("Yes")
         return [
             (_("Reference"), 24, lambda r: r.name),
-            (_("Place"), 24, lambda r: r.place_id.display_name),
+            (_("Place"), 24, lambda r: r.school_place_id.display_name),
             (_("Equipment"), 20, lambda r: r.equipment_id.display_name),
             (_("Urgency"), 10, lambda r: urgencies.get(r.urgency, "")),
             (_("Reported By"), 12, lambda r: r.reporter_user_id.name),

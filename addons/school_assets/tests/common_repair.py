@@ -72,7 +72,7 @@ class SchoolAssetsRepairCommon(SchoolBaseCommon):
         return cls.env["maintenance.request"].with_user(user or cls.staff).create(
             {
                 "name": "投影仪不亮",
-                "place_id": cls.classroom.id,
+                "school_place_id": cls.classroom.id,
                 "maintenance_team_id": cls.team.id,
                 "company_id": cls.school.id,
                 **vals,

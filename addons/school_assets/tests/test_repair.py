@@ -17,7 +17,7 @@ class TestRepairFlow(SchoolAssetsRepairCommon):
         Request = self.env["maintenance.request"].with_user(self.staff)
         with Form(Request, view="school_assets.maintenance_request_view_form_report") as form:
             form.name = "投影仪不亮"
-            form.place_id = self.classroom
+            form.school_place_id = self.classroom
             form.equipment_id = self.projector
             form.urgency = "urgent"
             form.photo = PNG_B64
@@ -87,7 +87,7 @@ class TestRepairFlow(SchoolAssetsRepairCommon):
     def test_place_from_qr(self):
         """The place's QR opens the place; its button reports a repair there."""
         action = self.classroom.with_user(self.staff).action_report_repair()
-        self.assertEqual(action["context"]["default_place_id"], self.classroom.id)
+        self.assertEqual(action["context"]["default_school_place_id"], self.classroom.id)
 
 
 @tagged("post_install", "-at_install")
@@ -220,7 +220,7 @@ class TestRepairAccess(SchoolAssetsRepairCommon):
         """Requests of another school stay out of sight."""
         other_team = self.env["maintenance.team"].create({"name": "二小维修", "company_id": self.other_school.id})
         theirs = self.env["maintenance.request"].with_context(allowed_company_ids=[self.other_school.id]).create(
-            {"name": "水龙头漏水", "place_id": self.other_gate.id, "maintenance_team_id": other_team.id,
+            {"name": "水龙头漏水", "school_place_id": self.other_gate.id, "maintenance_team_id": other_team.id,
              "company_id": self.other_school.id}
         )
         ours = self._report()

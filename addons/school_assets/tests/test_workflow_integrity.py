@@ -493,7 +493,7 @@ class TestRepairWorkflowIntegrity(IntegrityMixin, SchoolAssetsRepairCommon):
         self.assertAttachmentLocked(request, "sheet_signature", self.repairer)
         self.assertFalse(request.sheet_signature)
         self.assertRefusedWrite(request, self.repairer, {"repair_by": "internal"})
-        self.assertRefusedWrite(request, self.repairer, {"place_id": False})
+        self.assertRefusedWrite(request, self.repairer, {"school_place_id": False})
         with self.assertRaises(UserError):
             request.with_user(self.assets_manager).action_settle()
         self.assertFalse(request.is_settled)

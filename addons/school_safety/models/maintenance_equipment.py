@@ -118,14 +118,7 @@ class MaintenanceEquipment(models.Model):
         index=True,
         string="Safety Equipment",
     )
-    school_place_id = fields.Many2one(
-        "school.place",
-        string="Place",
-        index="btree_not_null",
-        check_company=True,
-        tracking=True,
-        help="Where the equipment is installed (e.g. the fire point of a floor).",
-    )
+    # school_place_id (where it is installed) comes from school_maintenance
     refill_date = fields.Date(
         string="Last Refill", tracking=True, help="Last refill or recharge (充装/充灌)."
     )
@@ -210,11 +203,6 @@ class MaintenanceEquipment(models.Model):
                         last=equipment.refill_date,
                     )
                 )
-
-    @api.onchange("school_place_id")
-    def _onchange_school_place_id(self):
-        if self.school_place_id:
-            self.location = self.school_place_id.complete_name
 
     def _check_safety_computed_fields(self, vals):
         if self.env.su:
@@ -305,16 +293,15 @@ class MaintenanceEquipment(models.Model):
         }
 
     def _get_safety_maintenance_team(self):
-        """The equipment's team, else one of its school; maintenance requires a team on requests,
-        so a school without any gets a "Safety" team (safety managers cannot create teams)."""
+        """The equipment's team, else the team of its place or category (the one rule of
+        school_maintenance); maintenance requires a team on requests, so a school without any
+        gets a "Safety" team (safety managers cannot create teams)."""
         self.ensure_one()
         company = self.company_id or self.env.company
         if self.maintenance_team_id:
             return self.maintenance_team_id
         Team = self.env["maintenance.team"]
-        team = Team.search([("company_id", "=", company.id)], limit=1) or Team.search(
-            [("company_id", "=", False)], limit=1
-        )
+        team = self.school_place_id.with_company(company)._get_maintenance_team(self.category_id)
         if not team:
             team = (
                 Team.sudo()

@@ -418,7 +418,7 @@ class SchoolSafetyHazard(models.Model):
     def _prepare_maintenance_request_vals(self):
         """Values of the repair request raised from the hazard (override point)."""
         self.ensure_one()
-        team = self.env["maintenance.team"].search([("company_id", "in", (self.company_id.id, False))], limit=1)
+        team = self.place_id.with_company(self.company_id)._get_maintenance_team()
         if not team:
             raise UserError(
                 _("Create a maintenance team for %(school)s first: repair requests are worked by a team.",
@@ -427,6 +427,7 @@ class SchoolSafetyHazard(models.Model):
         return {
             "name": _("%(ref)s: %(place)s", ref=self.name, place=self.place_id.display_name),
             "maintenance_team_id": team.id,
+            "school_place_id": self.place_id.id,
             "description": self.description,
             "maintenance_type": "corrective",
             "priority": "3" if self.severity_id.deadline_hours <= 24 else "2",
