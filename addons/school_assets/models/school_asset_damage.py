@@ -189,7 +189,8 @@ class SchoolAssetDamage(models.Model):
         if not self.repair_request_id:
             self._check_state(("draft", "confirmed"), _("sent for repair"))
         if not self.repair_request_id:
-            team = self.env["maintenance.team"].search([("company_id", "=", self.company_id.id)], limit=1)
+            # one rule for the team: the place's, its parents', the category's, the school's first
+            team = self.place_id.with_company(self.company_id)._get_maintenance_team(self.equipment_id.category_id)
             if not team:
                 raise UserError(
                     _("Create a maintenance team for %(school)s before raising repairs.",
@@ -200,6 +201,7 @@ class SchoolAssetDamage(models.Model):
                 "name": _("Repair: %(item)s (%(place)s)", item=self.item_name or self.equipment_id.name or self.name,
                           place=self.place_id.display_name or ""),
                 "equipment_id": self.equipment_id.id,
+                "school_place_id": self.place_id.id,
                 "description": self.description,
                 "maintenance_type": "corrective",
                 "company_id": self.company_id.id,
