@@ -38,6 +38,15 @@ class Base(models.AbstractModel):
                     _("%(field)s of %(model)s is required.", field=field._description_string(self.env),
                       model=self._description)
                 )
+            if field.type in ("char", "text", "html") and value and not isinstance(value, str):
+                raise ValidationError(
+                    _(
+                        "%(value)s is not a valid value for %(field)s of %(model)s.",
+                        value=repr(value)[:80],
+                        field=field._description_string(self.env),
+                        model=self._description,
+                    )
+                )
             if field.type == "binary" and isinstance(value, (str, bytes)) and not field.related:
                 try:
                     base64.b64decode(value, validate=True)
@@ -69,6 +78,34 @@ class Base(models.AbstractModel):
                         model=self._description,
                     )
                 )
+
+    def _register_hook(self):
+        """Check the values first, before any override of the model reads them.
+
+        Overrides of ``create``/``write`` in the models run before this class's own (it is
+        the root of every model), and some of them read the values (a plate normalised, an id
+        browsed). The registry's class of each school model gets an outermost check.
+        """
+        res = super()._register_hook()
+        cls = type(self)
+        if self._name.startswith("school.") and not self._abstract and not getattr(cls.create, "_school_checked", False):
+            create, write = cls.create, cls.write
+
+            @api.model_create_multi
+            def checked_create(records, vals_list):
+                if records._school_checks_values():
+                    for vals in vals_list:
+                        records._school_check_values(vals)
+                return create(records, vals_list)
+
+            def checked_write(records, vals):
+                if records._school_checks_values():
+                    records._school_check_values(vals)
+                return write(records, vals)
+
+            checked_create._school_checked = True
+            cls.create, cls.write = checked_create, checked_write
+        return res
 
     @api.model_create_multi
     def create(self, vals_list):
