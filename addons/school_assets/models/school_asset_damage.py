@@ -9,6 +9,7 @@ class SchoolAssetDamage(models.Model):
 
     _name = "school.asset.damage"
     _description = "Property Damage Record"
+    _lock_states = ("done",)
     _inherit = [
         "school.reference.mixin",
         "school.inspection.follow.up.mixin",
@@ -101,9 +102,6 @@ class SchoolAssetDamage(models.Model):
             if damage.compensation_paid and not damage.date_paid:
                 raise ValidationError(_("%(name)s: enter the date the compensation was paid.", name=damage.name))
 
-    def _is_locked(self):
-        self.ensure_one()
-        return self.state == "done"
 
     def write(self, vals):
         # who caused it and what it costs are the asset manager's to change once the record is confirmed

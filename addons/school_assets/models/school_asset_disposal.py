@@ -28,6 +28,7 @@ class SchoolAssetDisposal(models.Model):
 
     _name = "school.asset.disposal"
     _description = "Asset Disposal Batch"
+    _lock_states = ("done",)
     _inherit = [
         "school.reference.mixin", "mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin",
     ]
@@ -106,9 +107,6 @@ class SchoolAssetDisposal(models.Model):
                         )
         return super().write(vals)
 
-    def _is_locked(self):
-        self.ensure_one()
-        return self.state == "done"
 
     @workflow_action
     def action_submit(self):

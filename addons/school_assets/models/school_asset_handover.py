@@ -16,6 +16,7 @@ class SchoolAssetHandover(models.Model):
 
     _name = "school.asset.handover"
     _description = "Room Property Handover"
+    _lock_states = ("signed",)
     _inherit = [
         "school.reference.mixin", "school.lock.mixin", "mail.thread", "mail.activity.mixin", "school.workflow.mixin",
     ]
@@ -91,9 +92,6 @@ class SchoolAssetHandover(models.Model):
         for handover in self:
             handover.damage_count = counts.get(handover, 0)
 
-    def _is_locked(self):
-        self.ensure_one()
-        return self.state == "signed"
 
     @api.onchange("place_id")
     def _onchange_place_id(self):

@@ -11,6 +11,7 @@ class SchoolAssetLoan(models.Model):
 
     _name = "school.asset.loan"
     _description = "Equipment Loan"
+    _lock_states = ("returned",)
     _inherit = [
         "school.reference.mixin", "mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin",
     ]
@@ -90,9 +91,6 @@ class SchoolAssetLoan(models.Model):
             ):
                 raise ValidationError(_("Loan %(name)s: say who borrows the equipment.", name=loan.name))
 
-    def _is_locked(self):
-        self.ensure_one()
-        return self.state == "returned"
 
     def write(self, vals):
         # what was lent, to whom and when is fixed once the asset is out

@@ -19,6 +19,7 @@ class SchoolStockRequisition(models.Model):
 
     _name = "school.stock.requisition"
     _description = "Supplies Requisition"
+    _lock_states = ("done",)
     _inherit = [
         "school.reference.mixin", "school.budget.consumer.mixin", "mail.thread", "mail.activity.mixin",
         "school.workflow.mixin", "school.lock.mixin",
@@ -122,9 +123,6 @@ class SchoolStockRequisition(models.Model):
                     )
         return super().write(vals)
 
-    def _is_locked(self):
-        self.ensure_one()
-        return self.state == "done"
 
     def _get_budget_amount(self):
         self.ensure_one()

@@ -13,6 +13,7 @@ class SchoolStocktake(models.Model):
 
     _name = "school.stocktake"
     _description = "Store Stocktake"
+    _lock_states = ("done", "cancel")
     _inherit = [
         "school.reference.mixin", "mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin",
     ]
@@ -75,9 +76,6 @@ class SchoolStocktake(models.Model):
         if any(stocktake.state == "done" for stocktake in self):
             raise UserError(_("A finished stocktake is a record of the school and cannot be deleted."))
 
-    def _is_locked(self):
-        self.ensure_one()
-        return self.state in ("done", "cancel")
 
     def _get_quants(self):
         self.ensure_one()

@@ -8,6 +8,7 @@ from .school_workflow_mixin import workflow_action
 class SchoolInspection(models.Model):
     _name = "school.inspection"
     _description = "Inspection"
+    _lock_states = ("done",)
     _inherit = [
         "mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin",
         "school.reference.mixin",
@@ -135,9 +136,6 @@ class SchoolInspection(models.Model):
     def _is_manager(self):
         return self.env.user.has_group("school_base.group_school_logistics_manager")
 
-    def _is_locked(self):
-        self.ensure_one()
-        return self.state == "done"
 
     def _can_edit_locked(self):
         return self.env.su or self._is_manager()

@@ -8,7 +8,7 @@ MAIL_FIELD_PREFIXES = ("message_", "activity_", "website_message")
 class SchoolLockMixin(models.AbstractModel):
     """A record that becomes a record of the school once finished: locked against changes.
 
-    Inherit it and override :meth:`_is_locked` (which records are locked) and, where
+    Inherit it and set ``_lock_states`` (or override :meth:`_is_locked`) and, where
     someone may still correct them, :meth:`_can_edit_locked`. A locked record refuses
     ``write`` (except the fields of ``_lock_editable_fields``), ``unlink``, direct
     changes of its attachments and of its chatter's tracking and notifications
@@ -23,18 +23,21 @@ class SchoolLockMixin(models.AbstractModel):
     _name = "school.lock.mixin"
     _description = "Lock Once Finished"
 
+    #: States in which the record is locked (the usual case: no need to override _is_locked).
+    _lock_states = ()
     #: Many2one to the parent whose lock also locks this record (child lines).
     _lock_parent_field = None
     #: Fields that may still change on a locked record.
     _lock_editable_fields = ()
 
     def _is_locked(self):
-        """Whether this record is locked (override); a child line follows its parent."""
+        """Whether this record is locked: in one of ``_lock_states``, or a child line of a
+        locked parent; override for other rules."""
         self.ensure_one()
         if self._lock_parent_field:
             parent = self[self._lock_parent_field]
             return bool(parent) and parent._is_locked()
-        return False
+        return bool(self._lock_states) and self.state in self._lock_states
 
     def _can_edit_locked(self):
         """Whether the current user may still change locked records (override)."""

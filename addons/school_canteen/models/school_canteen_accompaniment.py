@@ -193,6 +193,7 @@ class SchoolCanteenAccompaniment(models.Model):
 class SchoolCanteenAccompanimentProblem(models.Model):
     _name = "school.canteen.accompaniment.problem"
     _description = "Problem Found At Meal Accompaniment"
+    _lock_states = ("resolved",)
     _inherit = ["mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin"]
     _order = "state desc, id desc"
     _check_company_auto = True
@@ -258,9 +259,6 @@ class SchoolCanteenAccompanimentProblem(models.Model):
             )
         return problems
 
-    def _is_locked(self):
-        self.ensure_one()
-        return self.state == "resolved"
 
     def _can_edit_locked(self):
         return self.env.su or self.env.user.has_group(MANAGER_GROUP)

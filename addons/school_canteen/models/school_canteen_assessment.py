@@ -15,6 +15,7 @@ class SchoolCanteenAssessment(models.Model):
 
     _name = "school.canteen.assessment"
     _description = "Canteen Staff Monthly Assessment"
+    _lock_states = ("done",)
     _inherit = ["mail.thread", "school.workflow.mixin", "school.lock.mixin"]
     _order = "month_date desc, id desc"
     _check_company_auto = True
@@ -56,9 +57,6 @@ class SchoolCanteenAssessment(models.Model):
             vals["month_date"] = fields.Date.to_date(vals["month_date"]).replace(day=1)
         return super().write(vals)
 
-    def _is_locked(self):
-        self.ensure_one()
-        return self.state == "done"
 
     def _can_edit_locked(self):
         return self.env.su or self.env.user.has_group("school_base.group_school_logistics_manager")

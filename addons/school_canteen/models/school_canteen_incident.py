@@ -17,6 +17,7 @@ class SchoolCanteenIncident(models.Model):
 
     _name = "school.canteen.incident"
     _description = "Food Safety Incident"
+    _lock_states = ("closed",)
     _inherit = [
         "mail.thread", "mail.activity.mixin", "school.reference.mixin", "school.workflow.mixin", "school.lock.mixin",
     ]
@@ -82,9 +83,6 @@ class SchoolCanteenIncident(models.Model):
             return domain
         return ["!", "&", *domain]
 
-    def _is_locked(self):
-        self.ensure_one()
-        return self.state == "closed"
 
     def _add_action(self, text, user=None, date=None):
         self.ensure_one()

@@ -153,6 +153,7 @@ class SchoolCanteenSample(models.Model):
 
     _name = "school.canteen.sample"
     _description = "Food Sample"
+    _lock_states = ("discarded",)
     _inherit = ["mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin"]
     _order = "sample_datetime desc, id desc"
     _check_company_auto = True
@@ -296,9 +297,6 @@ class SchoolCanteenSample(models.Model):
         for sample in self:
             sample.display_name = f"{sample.date or ''} {labels.get(sample.meal, '')} · {sample.dish_id.name or ''}"
 
-    def _is_locked(self):
-        self.ensure_one()
-        return self.state == "discarded"
 
     def write(self, vals):
         if not self.env.su and {"sample_datetime", "keep_hours"} & set(vals):

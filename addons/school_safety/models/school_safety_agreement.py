@@ -51,6 +51,7 @@ class SchoolSafetyAgreementTemplate(models.Model):
 class SchoolSafetyAgreementCampaign(models.Model):
     _name = "school.safety.agreement.campaign"
     _description = "Safety Responsibility Agreement Campaign"
+    _lock_states = ("done",)
     _inherit = ["mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin"]
     # a closed campaign is reopened by its button
     _lock_editable_fields = ("state",)
@@ -104,9 +105,6 @@ class SchoolSafetyAgreementCampaign(models.Model):
             campaign.agreement_count = campaign.signed_count + campaign.unsigned_count
             campaign.unsigned_employee_ids = unsigned.get(campaign, self.env["hr.employee"])
 
-    def _is_locked(self):
-        self.ensure_one()
-        return self.state == "done"
 
     def _get_lock_message(self):
         self.ensure_one()
@@ -249,6 +247,7 @@ class SchoolSafetyAgreementCampaignLine(models.Model):
 class SchoolSafetyAgreement(models.Model):
     _name = "school.safety.agreement"
     _description = "Safety Responsibility Agreement"
+    _lock_states = ("signed",)
     _inherit = [
         "mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin", "school.reference.mixin",
     ]
@@ -299,9 +298,6 @@ class SchoolSafetyAgreement(models.Model):
         ),
     ]
 
-    def _is_locked(self):
-        self.ensure_one()
-        return self.state == "signed"
 
     def _can_edit_locked(self):
         return False  # nobody changes a signed agreement, not even the principal

@@ -36,6 +36,7 @@ class SchoolSafetyBusTrip(models.Model):
 
     _name = "school.safety.bus.trip"
     _description = "School Bus Trip"
+    _lock_states = ("done",)
     _inherit = [
         "mail.thread", "mail.activity.mixin", "school.reference.mixin",
         "school.workflow.mixin", "school.lock.mixin",
@@ -172,10 +173,6 @@ class SchoolSafetyBusTrip(models.Model):
             )
         return super().write(vals)
 
-    def _is_locked(self):
-        """A finished trip is part of the bus register."""
-        self.ensure_one()
-        return self.state == "done"
 
     def _get_lock_message(self):
         self.ensure_one()

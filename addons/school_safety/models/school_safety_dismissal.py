@@ -41,6 +41,7 @@ class SchoolSafetyDismissal(models.Model):
 
     _name = "school.safety.dismissal"
     _description = "Dismissal Check"
+    _lock_states = ("cleared",)
     _inherit = [
         "mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin",
     ]
@@ -234,9 +235,6 @@ class SchoolSafetyDismissal(models.Model):
                     )
         return super().write(vals)
 
-    def _is_locked(self):
-        self.ensure_one()
-        return self.state == "cleared"
 
     def _can_edit_locked(self):
         return self.env.su or self.env.user.has_group("school_safety.group_safety_manager")

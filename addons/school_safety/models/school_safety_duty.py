@@ -41,6 +41,7 @@ def _local_to_utc(day, hours, tz_name):
 class SchoolSafetyDuty(models.Model):
     _name = "school.safety.duty"
     _description = "Safety Duty"
+    _lock_states = ("done",)
     _inherit = [
         "mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin",
     ]
@@ -221,10 +222,6 @@ class SchoolSafetyDuty(models.Model):
                     duty.reminded_user_ids = [Command.unlink(user.id) for user in removed]
         return res
 
-    def _is_locked(self):
-        """A duty whose log is written is a record of the school."""
-        self.ensure_one()
-        return self.state == "done"
 
     def _can_edit_locked(self):
         return self._is_planner()

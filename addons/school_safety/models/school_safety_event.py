@@ -36,6 +36,7 @@ class SchoolSafetyEvent(models.Model):
 
     _name = "school.safety.event"
     _description = "Large Event"
+    _lock_states = ("held",)
     _inherit = [
         "mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin", "school.term.mixin"
     ]
@@ -128,9 +129,6 @@ class SchoolSafetyEvent(models.Model):
                       name=event.name)
                 )
 
-    def _is_locked(self):
-        self.ensure_one()
-        return self.state == "held"
 
     def _get_lock_message(self):
         self.ensure_one()

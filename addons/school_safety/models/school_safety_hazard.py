@@ -23,6 +23,7 @@ OPEN_STATES = ("reported", "assigned", "rectifying")
 class SchoolSafetyHazard(models.Model):
     _name = "school.safety.hazard"
     _description = "Safety Hazard"
+    _lock_states = ("closed", "cancel")
     _inherit = [
         "mail.thread", "mail.activity.mixin", "school.inspection.follow.up.mixin", "school.workflow.mixin",
         "school.lock.mixin", "school.reference.mixin",
@@ -255,9 +256,6 @@ class SchoolSafetyHazard(models.Model):
     def _is_safety_manager(self):
         return self.env.user.has_group("school_safety.group_safety_manager")
 
-    def _is_locked(self):
-        self.ensure_one()
-        return self.state in ("closed", "cancel")
 
     def _can_edit_locked(self):
         return self.env.su or self.env.user.has_group("school_base.group_school_logistics_manager")

@@ -44,6 +44,7 @@ class SchoolSafetyVisitor(models.Model):
 
     _name = "school.safety.visitor"
     _description = "Visitor Register Entry"
+    _lock_states = ("left", "refused")
     _inherit = [
         "mail.thread", "mail.activity.mixin", "school.reference.mixin",
         "school.workflow.mixin", "school.lock.mixin",
@@ -301,10 +302,6 @@ class SchoolSafetyVisitor(models.Model):
                 _("%(value)s is not a date and time.", value=value)
             ) from error
 
-    def _is_locked(self):
-        """A visit that is over (left, or entry refused) is part of the register."""
-        self.ensure_one()
-        return self.state in ("left", "refused")
 
     def _can_edit_locked(self):
         return self.env.su or self.env.user.has_group("school_safety.group_safety_manager")

@@ -37,6 +37,7 @@ class SchoolUnionEvent(models.Model):
 
     _name = "school.union.event"
     _description = "Union Event"
+    _lock_states = ("done",)
     _inherit = [
         "mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin", "school.term.mixin"
     ]
@@ -154,9 +155,6 @@ class SchoolUnionEvent(models.Model):
         if any(event.state in ("open", "done") for event in self):
             raise UserError(_("A union event that was opened or took place stays on record; cancel it instead."))
 
-    def _is_locked(self):
-        self.ensure_one()
-        return self.state == "done"
 
     def _get_lock_message(self):
         self.ensure_one()

@@ -31,6 +31,7 @@ class SchoolUnionTalk(models.Model):
 
     _name = "school.union.talk"
     _description = "Talk Day Session"
+    _lock_states = ("done", "cancel")
     _inherit = ["school.workflow.mixin", "school.lock.mixin"]
     # the chair keeps following up the help promised after the session was held
     _lock_editable_fields = ("note_ids",)
@@ -74,9 +75,6 @@ class SchoolUnionTalk(models.Model):
         # sudo: only whether a note exists, never its content
         return bool(self.env["school.union.talk.note"].sudo().search_count([("talk_id", "=", self.id)], limit=1))
 
-    def _is_locked(self):
-        self.ensure_one()
-        return self.state in ("done", "cancel")
 
     def _get_lock_message(self):
         self.ensure_one()

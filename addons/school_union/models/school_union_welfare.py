@@ -280,6 +280,7 @@ class SchoolUnionWelfareDistribution(models.Model):
 
     _name = "school.union.welfare.distribution"
     _description = "Festival Distribution"
+    _lock_states = ("done", "cancel")
     _inherit = ["mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin"]
     _lock_editable_fields = ("state",)
     _order = "date desc, id desc"
@@ -330,9 +331,6 @@ class SchoolUnionWelfareDistribution(models.Model):
             "company_id": self.company_id.id,
         }
 
-    def _is_locked(self):
-        self.ensure_one()
-        return self.state in ("done", "cancel")
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_distributed(self):
