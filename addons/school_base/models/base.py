@@ -26,7 +26,9 @@ class Base(models.AbstractModel):
     def _school_checks_values(self):
         return not self.env.su and self._name.startswith("school.")
 
-    def _school_check_values(self, vals):
+    def _school_check_values(self, vals, links=None):
+        """Refuse a wrong value in ``vals``; many-to-one ids are collected in ``links``
+        ({comodel: {id: field}}) to be checked in one query per model, or checked at once."""
         for fname, value in vals.items():
             field = self._fields.get(fname)
             if field is None:
@@ -59,7 +61,9 @@ class Base(models.AbstractModel):
                 continue
             if field.type == "many2one":
                 valid = isinstance(value, int) and not isinstance(value, bool) and value > 0
-                if valid and not self.env[field.comodel_name].sudo().browse(value).exists():
+                if valid and links is not None:
+                    links.setdefault(field.comodel_name, {}).setdefault(value, field)
+                elif valid and not self.env[field.comodel_name].sudo().browse(value).exists():
                     valid = False
             else:
                 try:
@@ -79,6 +83,24 @@ class Base(models.AbstractModel):
                     )
                 )
 
+    def _school_check_values_list(self, vals_list):
+        """Check every ``vals`` of a batch, with one existence query per linked model."""
+        links = {}
+        for vals in vals_list:
+            self._school_check_values(vals, links)
+        for comodel, fields_by_id in links.items():
+            missing = set(fields_by_id) - set(self.env[comodel].sudo().browse(list(fields_by_id)).exists().ids)
+            if missing:
+                value = min(missing)
+                raise ValidationError(
+                    _(
+                        "%(value)s is not a valid value for %(field)s of %(model)s.",
+                        value=repr(value),
+                        field=fields_by_id[value]._description_string(self.env),
+                        model=self._description,
+                    )
+                )
+
     def _register_hook(self):
         """Check the values first, before any override of the model reads them.
 
@@ -94,18 +116,22 @@ class Base(models.AbstractModel):
             @api.model_create_multi
             def checked_create(records, vals_list):
                 if records._school_checks_values():
-                    for vals in vals_list:
-                        records._school_check_values(vals)
+                    records._school_check_values_list(vals_list)
                 return create(records, vals_list)
 
             def checked_write(records, vals):
                 if records._school_checks_values():
-                    records._school_check_values(vals)
+                    records._school_check_values_list([vals])
                 return write(records, vals)
 
             checked_create._school_checked = True
             cls.create, cls.write = checked_create, checked_write
         return res
+
+    def _school_values_checked_first(self):
+        """Whether the registry hook already checked the values (see _register_hook); until it
+        runs (while the addons install) create and write check them here."""
+        return getattr(type(self).create, "_school_checked", False)
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -116,11 +142,14 @@ class Base(models.AbstractModel):
             if field.required and field.store and not field.compute and not field.related
             and name not in ("id", "create_uid", "create_date", "write_uid", "write_date")
         ]
+        if not self._school_values_checked_first():
+            self._school_check_values_list(vals_list)
+        defaults = None
         for vals in vals_list:
-            self._school_check_values(vals)
             missing = [name for name in required if name not in vals]
             if missing:
-                defaults = self.default_get(missing)
+                if defaults is None:  # once per batch
+                    defaults = self.default_get(required)
                 missing = [name for name in missing if not defaults.get(name) and defaults.get(name) != 0]
             if missing:
                 raise ValidationError(
@@ -136,6 +165,6 @@ class Base(models.AbstractModel):
             raise _as_validation_error(self.env, exc) from exc
 
     def write(self, vals):
-        if self._school_checks_values():
-            self._school_check_values(vals)
+        if self._school_checks_values() and not self._school_values_checked_first():
+            self._school_check_values_list([vals])
         return super().write(vals)

@@ -99,9 +99,6 @@ class SchoolInspection(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if self._school_checks_values():
-            for vals in vals_list:
-                self._school_check_values(vals)
         templates = self.env["school.inspection.template"].browse(
             [vals["template_id"] for vals in vals_list if vals.get("template_id")]
         )

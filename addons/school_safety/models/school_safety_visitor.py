@@ -277,8 +277,6 @@ class SchoolSafetyVisitor(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if self._school_checks_values():
-            self._school_check_values(vals)
         if not self.env.su and vals.get("check_in"):
             # the ID number is erased counting from the check-in: nobody pushes it later
             check_in = self._convert_check_in(vals["check_in"])
@@ -321,9 +319,7 @@ class SchoolSafetyVisitor(models.Model):
 
     @api.model
     def _prepare_visitor_vals(self, vals):
-        """Normalise what the guard typed (in place), once it is known to be valid input."""
-        if self._school_checks_values():
-            self._school_check_values(vals)
+        """Normalise what the guard typed (in place); school_base checked the values first."""
         if vals.get("id_number"):
             vals["id_number"] = self._normalize_id_number(vals["id_number"])
         if vals.get("vehicle_plate"):
