@@ -1,24 +1,27 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import UserError
 
-from odoo.addons.school_base.models.school_workflow_mixin import (
-    in_workflow_step,
-    school_sign,
-    workflow_action,
-)
+from odoo.addons.school_base.models.school_witness_mixin import WitnessedStep
 
 INSPECTION_FIELDS = (
     "inspector_user_id", "witness_user_id", "inspection_date", "witness_signed_date",
     "inspection_quantity_result", "inspection_quality_result", "inspection_note",
 )
 
+#: one person inspects the receipt (验收), a second one watches it (第三人监督)
+RECEIPT_INSPECTION = WitnessedStep(
+    doer="inspector_user_id", witness="witness_user_id", signed="witness_signed_date",
+    manager_groups=("school_assets.group_assets_manager",), doer_date="inspection_date",
+)
+
 
 class StockPicking(models.Model):
     """Receipt inspection (验收入库): an inspector and a different witness record the findings."""
 
-    _inherit = "stock.picking"
-    #: who inspected and when, and when the witness signed: set by their own buttons only
-    _school_inspection_step_fields = ("inspector_user_id", "inspection_date", "witness_signed_date")
+    _name = "stock.picking"
+    _inherit = ["stock.picking", "school.witness.mixin"]
+    _workflow_state = False  # the stock workflow (state) stays the stock module's
+    _school_witnessed_steps = (RECEIPT_INSPECTION,)
 
     school_inspection_required = fields.Boolean(
         string="Inspection Required", compute="_compute_school_inspection_required"
@@ -30,7 +33,8 @@ class StockPicking(models.Model):
     witness_user_id = fields.Many2one(
         "res.users", string="Inspection Witness", tracking=True, copy=False,
         domain="[('share', '=', False)]",
-        help="A second person who watched the inspection (第三人监督).",
+        help="A second person who watched the inspection (第三人监督): named by the inspector, or by "
+        "themselves when they sign.",
     )
     inspection_date = fields.Datetime(tracking=True, copy=False)
     witness_signed_date = fields.Datetime(
@@ -54,66 +58,17 @@ class StockPicking(models.Model):
                 category._school_needs_inspection() for category in picking.move_ids.product_id.categ_id
             )
 
-    @api.constrains("inspector_user_id", "witness_user_id")
-    def _check_witness(self):
-        for picking in self:
-            if picking.inspector_user_id and picking.inspector_user_id == picking.witness_user_id:
-                raise ValidationError(_("The witness of an inspection must be someone other than the inspector."))
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not in_workflow_step(self.env):
-            for vals in vals_list:
-                if any(vals.get(fname) for fname in self._school_inspection_step_fields):
-                    self._raise_inspection_step()
-        return super().create(vals_list)
-
-    def _raise_inspection_step(self):
-        raise UserError(
-            _("The inspector, the witness's signature and their dates are recorded by their own buttons "
-              "(I Inspect, I Witnessed).")
-        )
-
     def write(self, vals):
-        if not in_workflow_step(self.env):
-            for fname in set(self._school_inspection_step_fields).intersection(vals):
-                field = self._fields[fname]
-                if any(not self._school_same_value(field, picking, vals[fname]) for picking in self):
-                    self._raise_inspection_step()
         if not self.env.su and set(INSPECTION_FIELDS).intersection(vals):
             for picking in self.filtered(lambda picking: picking.state in ("done", "cancel")):
                 for fname in set(INSPECTION_FIELDS).intersection(vals):
-                    if not self._school_same_value(self._fields[fname], picking, vals[fname]):
+                    if not self._same_value(self._fields[fname], picking, vals[fname]):
                         raise UserError(
                             _("Receipt %(picking)s is closed: its inspection can no longer change.",
                               picking=picking.name)
                         )
-            if "witness_user_id" in vals:
-                # the inspector names the witness who watched: nobody else rewrites it
-                for picking in self.filtered("inspector_user_id"):
-                    if picking.inspector_user_id != self.env.user and not self._school_same_value(
-                        self._fields["witness_user_id"], picking, vals["witness_user_id"]
-                    ):
-                        raise UserError(
-                            _("Only %(inspector)s, who inspected receipt %(picking)s, names the witness.",
-                              inspector=picking.inspector_user_id.name, picking=picking.name)
-                        )
-        if "witness_user_id" in vals and not in_workflow_step(self.env):
-            changed = self.filtered(
-                lambda picking: picking.witness_signed_date
-                and not self._school_same_value(self._fields["witness_user_id"], picking, vals["witness_user_id"])
-            )
-            res = super().write(vals)
-            changed._clear_witness_signature()
-            return res
         return super().write(vals)
 
-    @workflow_action
-    def _clear_witness_signature(self):
-        """Another witness is named: the previous one's signature no longer counts."""
-        self.write({"witness_signed_date": False})
-
-    @workflow_action
     def action_school_witness_sign(self):
         """The witness confirms on their own login that they watched the inspection (第三人监督).
 
@@ -121,43 +76,11 @@ class StockPicking(models.Model):
         The asset manager may record it for a witness signing in person on their device; the
         chatter says so.
         """
-        is_manager = self.env.user.has_group("school_assets.group_assets_manager")
-        for picking in self:
-            # sudo: the named witness may not read receipts otherwise; who they are is checked first
-            receipt = picking.sudo()
-            if receipt.witness_user_id != self.env.user and not is_manager:
-                raise UserError(_("Only the witness named on the receipt signs it."))
-            if receipt.state in ("done", "cancel"):
-                raise UserError(_("Receipt %(picking)s is closed.", picking=receipt.name))
-            if not receipt.inspector_user_id:
-                raise UserError(
-                    _("Receipt %(picking)s is inspected before its witness signs.", picking=receipt.name)
-                )
-            school_sign(
-                receipt, "witness_user_id", {"witness_signed_date": fields.Datetime.now()},
-                in_person=receipt.witness_user_id != self.env.user,
-                witness_groups=("school_assets.group_assets_manager",),
-            )
-        return True
+        return self._school_witness_sign(RECEIPT_INSPECTION)
 
-    @staticmethod
-    def _school_same_value(field, record, value):
-        return record.env["school.workflow.mixin"]._same_value(field, record, value)
-
-    @workflow_action
     def action_school_inspect(self):
         """The current user records that they inspect the receipt."""
-        for picking in self:
-            if picking.state in ("done", "cancel"):
-                raise UserError(_("Receipt %(picking)s is closed.", picking=picking.name))
-            if picking.inspector_user_id and picking.inspector_user_id != self.env.user:
-                raise UserError(
-                    _("Receipt %(picking)s was already inspected by %(inspector)s.",
-                      picking=picking.name, inspector=picking.inspector_user_id.name)
-                )
-            if picking.witness_user_id == self.env.user:
-                raise UserError(_("The witness of an inspection must be someone other than the inspector."))
-            picking.write({"inspector_user_id": self.env.uid, "inspection_date": fields.Datetime.now()})
+        return self._school_witnessed_do(RECEIPT_INSPECTION)
 
     def _check_school_inspection(self):
         for picking in self.filtered("school_inspection_required"):

@@ -125,6 +125,9 @@ class SchoolWorkflowMixin(models.AbstractModel):
 
     #: Field names changed only by the model's actions; ``state`` is added when present.
     _workflow_fields = ()
+    #: False on a core model whose own buttons move ``state`` (stock.picking, stock.move):
+    #: only the fields our addons add are workflow fields there
+    _workflow_state = True
 
     @api.model
     def _get_workflow_fields(self):
@@ -132,7 +135,7 @@ class SchoolWorkflowMixin(models.AbstractModel):
         fnames = {
             fname for cls in type(self).__mro__ for fname in vars(cls).get("_workflow_fields", ())
         }
-        if "state" in self._fields:
+        if "state" in self._fields and self._workflow_state:
             fnames.add("state")
         return fnames
 

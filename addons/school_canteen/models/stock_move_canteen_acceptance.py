@@ -15,6 +15,8 @@ class StockMove(models.Model):
 
     _name = "stock.move"
     _inherit = ["stock.move", "school.workflow.mixin"]
+    _workflow_state = False  # the stock workflow (state) stays the stock module's
+    _workflow_fields = ("canteen_acceptance",)
 
     is_canteen = fields.Boolean(related="picking_type_id.is_canteen", string="Canteen Receipt Line")
     # Not required at database level on purpose: moves created by modules loaded before this
@@ -53,13 +55,6 @@ class StockMove(models.Model):
         for move in self:
             results = set(move.canteen_residue_test_ids.mapped("result"))
             move.canteen_residue_result = "fail" if "fail" in results else "pass" if results else "none"
-
-    @api.model
-    def _get_workflow_fields(self):
-        # only the canteen's own field: the stock workflow (state) stays the stock module's
-        fnames = super()._get_workflow_fields() | {"canteen_acceptance"}
-        fnames.discard("state")
-        return fnames
 
     @api.constrains(*ACCEPTANCE_FIELDS)
     def _check_canteen_acceptance(self):

@@ -1,14 +1,22 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import UserError
 
-from odoo.addons.school_base.models.school_workflow_mixin import workflow_action
+from odoo.addons.school_base.models.school_witness_mixin import WitnessedStep
+
+#: the acceptor checks the goods (验收人); a second person witnesses it (陪同验收人)
+CANTEEN_ACCEPTANCE = WitnessedStep(
+    doer="canteen_acceptor_user_id", witness="canteen_witness_user_id", signed="canteen_witness_signed_date",
+    manager_groups=("school_canteen.group_canteen_manager",),
+)
 
 
 class StockPicking(models.Model):
     """Canteen receipts: supplier licences checked, every line accepted or rejected before validation."""
 
     _name = "stock.picking"
-    _inherit = ["stock.picking", "school.workflow.mixin"]
+    _inherit = ["stock.picking", "school.witness.mixin"]
+    _workflow_state = False  # the stock workflow (state) stays the stock module's
+    _school_witnessed_steps = (CANTEEN_ACCEPTANCE,)
 
     is_canteen = fields.Boolean(related="picking_type_id.is_canteen", store=True, string="Canteen Receipt")
     canteen_acceptor_user_id = fields.Many2one(
@@ -16,8 +24,13 @@ class StockPicking(models.Model):
         help="The canteen worker who checks the goods (验收人): set by their own button.",
     )
     canteen_witness_user_id = fields.Many2one(
-        "res.users", string="Acceptance Witness", readonly=True, tracking=True, copy=False,
-        help="A second person present at the acceptance (陪同验收人): set by their own button.",
+        "res.users", string="Acceptance Witness", tracking=True, copy=False, domain="[('share', '=', False)]",
+        help="A second person present at the acceptance (陪同验收人): named by the acceptor, or by "
+        "themselves when they sign.",
+    )
+    canteen_witness_signed_date = fields.Datetime(
+        string="Witness Signed On", tracking=True, copy=False,
+        help="The witness confirms on their own login, or in person before the canteen manager.",
     )
     canteen_acceptance_state = fields.Selection(
         [("pending", "To Check"), ("partial", "Partly Checked"), ("done", "Checked")],
@@ -35,13 +48,6 @@ class StockPicking(models.Model):
                 values["picking_type_id"] = picking_type.id
         return values
 
-    @api.model
-    def _get_workflow_fields(self):
-        # only the canteen's own fields: the stock workflow (state) stays the stock module's
-        fnames = super()._get_workflow_fields() | {"canteen_acceptor_user_id", "canteen_witness_user_id"}
-        fnames.discard("state")
-        return fnames
-
     @api.depends("move_ids.canteen_acceptance", "move_ids.state")
     def _compute_canteen_acceptance_state(self):
         for picking in self:
@@ -56,19 +62,13 @@ class StockPicking(models.Model):
         for picking in self:
             picking.canteen_residue_test_count = len(picking.canteen_residue_test_ids)
 
-    @api.constrains("canteen_acceptor_user_id", "canteen_witness_user_id")
-    def _check_canteen_witness(self):
-        for picking in self:
-            if picking.canteen_acceptor_user_id and picking.canteen_acceptor_user_id == picking.canteen_witness_user_id:
-                raise ValidationError(_("The witness of the acceptance must be someone else than the acceptor."))
-
     def _check_canteen_ready_to_validate(self):
         """Licences valid, two people present, every line accepted or rejected."""
         for picking in self.filtered("is_canteen"):
             if not picking.partner_id:
                 raise UserError(_("Canteen receipt %(name)s needs its supplier.", name=picking.name))
             picking.partner_id._check_canteen_qualification(fields.Date.context_today(picking))
-            if not picking.canteen_acceptor_user_id or not picking.canteen_witness_user_id:
+            if not picking.canteen_acceptor_user_id or not picking.canteen_witness_signed_date:
                 raise UserError(_(
                     "Canteen receipt %(name)s needs the acceptor and a witness before validation.", name=picking.name,
                 ))
@@ -109,49 +109,23 @@ class StockPicking(models.Model):
             if picking.state in ("done", "cancel"):
                 raise UserError(_("%(name)s is already validated or cancelled.", name=picking.name))
 
-    @workflow_action
     def action_canteen_sign_acceptor(self):
         """The current user checks the goods of the receipt (验收人)."""
         self._check_canteen_signable()
-        for picking in self:
-            if picking.canteen_acceptor_user_id and picking.canteen_acceptor_user_id != self.env.user:
-                raise UserError(_(
-                    "%(user)s already signed as acceptor of %(name)s.",
-                    user=picking.canteen_acceptor_user_id.name, name=picking.name,
-                ))
-        self._check_not_self(
-            "canteen_witness_user_id", _("The witness of the acceptance must be someone else than the acceptor.")
-        )
-        self.write({"canteen_acceptor_user_id": self.env.user.id})
-        return True
+        return self._school_witnessed_do(CANTEEN_ACCEPTANCE)
 
-    @workflow_action
     def action_canteen_sign_witness(self):
-        """The current user, another person than the acceptor, witnesses the acceptance (陪同验收人)."""
+        """The witness, another person than the acceptor, confirms the acceptance (陪同验收人)."""
         self._check_canteen_signable()
-        for picking in self:
-            if not picking.canteen_acceptor_user_id:
-                raise UserError(_("The acceptor of %(name)s signs first.", name=picking.name))
-            if picking.canteen_witness_user_id and picking.canteen_witness_user_id != self.env.user:
-                raise UserError(_(
-                    "%(user)s already witnessed the acceptance of %(name)s.",
-                    user=picking.canteen_witness_user_id.name, name=picking.name,
-                ))
-        self._check_not_self(
-            "canteen_acceptor_user_id", _("The witness of the acceptance must be someone else than the acceptor.")
-        )
-        self.write({"canteen_witness_user_id": self.env.user.id})
-        return True
+        return self._school_witness_sign(CANTEEN_ACCEPTANCE)
 
-    @workflow_action
     def action_canteen_reset_signatures(self):
         """Clear the acceptor and the witness of a receipt not yet validated (canteen manager)."""
         self._check_user_in(
             "school_canteen.group_canteen_manager", _("Only the canteen manager clears the acceptance signatures.")
         )
         self._check_canteen_signable()
-        self.write({"canteen_acceptor_user_id": False, "canteen_witness_user_id": False})
-        return True
+        return self._school_witness_reset(CANTEEN_ACCEPTANCE)
 
     def action_canteen_accept_checked(self):
         """Accept every line still to check whose checks all passed; the others stay to check."""
