@@ -91,6 +91,35 @@ class TestIngredientAcceptance(CanteenAcceptanceCommon):
         self.assertTrue(any("Acceptance by" in note and self.pork.name in note for note in notes),
                         "the chatter records who accepted which line")
 
+    def test_witness_named_in_person_or_renamed(self):
+        """The acceptor names the witness, who signs on their own login or in person before the
+        canteen manager (logged); naming another witness takes the signature back."""
+        picking = self._receipt([(self.rice, 20)])
+        rice = self._move(picking, self.rice)
+        rice.write(self._good(rice))
+        rice.action_canteen_accept()
+        picking.with_user(self.cook).action_canteen_sign_acceptor()
+        with self.assertRaises(ValidationError):
+            picking.with_user(self.cook).canteen_witness_user_id = self.cook
+        picking.with_user(self.cook).canteen_witness_user_id = self.cook2
+        with self.assertRaisesRegex(UserError, "Only"):
+            picking.with_user(self.cook).action_canteen_sign_witness()
+        with self.assertRaisesRegex(UserError, "acceptor and a witness"):
+            picking.with_user(self.cook).button_validate()
+        # the second cook signs on the canteen manager's tablet, before the manager
+        picking.with_user(self.canteen_manager).action_canteen_sign_witness()
+        self.assertTrue(picking.canteen_witness_signed_date)
+        self.assertTrue(any("in person" in (body or "") for body in picking.message_ids.mapped("body")))
+        # another witness: the signature no longer counts
+        picking.with_user(self.cook).canteen_witness_user_id = self.canteen_manager
+        self.assertFalse(picking.canteen_witness_signed_date)
+        picking.with_user(self.canteen_manager).action_canteen_sign_witness()
+        self.assertTrue(picking.canteen_witness_signed_date)
+        picking.with_user(self.cook).button_validate()
+        self.assertEqual(picking.state, "done")
+        with self.assertRaises(UserError):
+            picking.with_user(self.cook).canteen_witness_user_id = self.cook2
+
     def test_rejected_lines_not_received(self):
         """Rejected lines are cancelled at validation; only the accepted goods enter the stock."""
         picking = self._receipt([(self.rice, 20), (self.pork, 10)])
