@@ -1,5 +1,3 @@
-from odoo.tests import new_test_user
-
 from odoo.addons.school_base.tests.common import SchoolBaseCommon
 
 
@@ -9,20 +7,9 @@ class SchoolAssetCommon(SchoolBaseCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.asset_manager = new_test_user(
-            cls.env, login="t_asset_manager",
-            groups="base.group_user,school_assets.group_assets_manager",
-            company_id=cls.school.id, company_ids=[(6, 0, cls.school.ids)], tz="Asia/Shanghai",
-        )
-        cls.repairer = new_test_user(
-            cls.env, login="t_repairer", groups="base.group_user,school_assets.group_assets_repairer",
-            company_id=cls.school.id, company_ids=[(6, 0, cls.school.ids)],
-        )
-        cls.other_manager = new_test_user(
-            cls.env, login="t_other_asset_manager",
-            groups="base.group_user,school_assets.group_assets_manager",
-            company_id=cls.other_school.id, company_ids=[(6, 0, cls.other_school.ids)],
-        )
+        cls.asset_manager = cls._new_user("t_asset_manager", "school_assets.group_assets_manager")
+        cls.repairer = cls._new_user("t_repairer", "school_assets.group_assets_repairer")
+        cls.other_manager = cls._new_user("t_other_asset_manager", "school_assets.group_assets_manager", cls.other_school)
         Employee = cls.env["hr.employee"]
         cls.head_employee = Employee.create(
             {"name": "陈丽", "user_id": cls.head_teacher.id, "company_id": cls.school.id}

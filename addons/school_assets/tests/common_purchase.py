@@ -1,7 +1,6 @@
 import base64
 
 from odoo import fields
-from odoo.tests import new_test_user
 
 from odoo.addons.school_base.tests.common import SchoolBaseCommon
 
@@ -20,10 +19,7 @@ class SchoolPurchaseCommon(SchoolBaseCommon):
                 "school_decision_amount": 10000,
             }
         )
-        cls.keeper = new_test_user(
-            cls.env, login="t_keeper", groups="base.group_user,school_assets.group_assets_manager",
-            company_id=cls.school.id, company_ids=[(6, 0, cls.school.ids)], tz="Asia/Shanghai",
-        )
+        cls.keeper = cls._new_user("t_keeper", "school_assets.group_assets_manager")
         Department = cls.env["hr.department"]
         Employee = cls.env["hr.employee"]
         cls.grade3 = Department.create({"name": "三年级组", "company_id": cls.school.id})

@@ -1,7 +1,5 @@
 import base64
 
-from odoo.tests import new_test_user
-
 from odoo.addons.school_base.tests.common import SchoolBaseCommon
 
 PNG = base64.b64decode(
@@ -17,21 +15,11 @@ class SchoolAssetsRepairCommon(SchoolBaseCommon):
     def setUpClass(cls):
         super().setUpClass()
 
-        def user(login, group, company=None):
-            company = company or cls.school
-            return new_test_user(
-                cls.env, login=login, groups=f"base.group_user,school_assets.{group}",
-                company_id=company.id, company_ids=[(6, 0, company.ids)], tz="Asia/Shanghai",
-            )
-
-        cls.repairer = user("t_repairer", "group_assets_repairer")
-        cls.leader = user("t_repair_leader", "group_assets_repairer")
-        cls.outsider_repairer = user("t_repairer_other_team", "group_assets_repairer")
-        cls.assets_manager = user("t_assets_manager", "group_assets_manager")
-        cls.staff2 = new_test_user(
-            cls.env, login="t_staff2", groups="base.group_user,school_base.group_school_staff",
-            company_id=cls.school.id, company_ids=[(6, 0, cls.school.ids)],
-        )
+        cls.repairer = cls._new_user("t_repairer", "school_assets.group_assets_repairer")
+        cls.leader = cls._new_user("t_repair_leader", "school_assets.group_assets_repairer")
+        cls.outsider_repairer = cls._new_user("t_repairer_other_team", "school_assets.group_assets_repairer")
+        cls.assets_manager = cls._new_user("t_assets_manager", "school_assets.group_assets_manager")
+        cls.staff2 = cls._new_user("t_staff2", "school_base.group_school_staff")
         cls.team = cls.env["maintenance.team"].create(
             {
                 "name": "后勤维修组",

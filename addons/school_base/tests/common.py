@@ -15,19 +15,12 @@ class SchoolBaseCommon(TransactionCase):
         cls.env.user.company_ids |= cls.school | cls.other_school
         cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=[cls.school.id]))
 
-        def user(login, group, company=None):
-            company = company or cls.school
-            return new_test_user(
-                cls.env, login=login, groups=f"base.group_user,school_base.{group}",
-                company_id=company.id, company_ids=[(6, 0, company.ids)], tz="Asia/Shanghai",
-            )
-
-        cls.staff = user("t_staff", "group_school_staff")
-        cls.head_teacher = user("t_head", "group_school_head_teacher")
-        cls.officer = user("t_officer", "group_school_logistics_officer")
-        cls.manager = user("t_manager", "group_school_logistics_manager")
-        cls.principal = user("t_principal", "group_school_principal")
-        cls.other_officer = user("t_other_officer", "group_school_logistics_officer", cls.other_school)
+        cls.staff = cls._new_user("t_staff", "school_base.group_school_staff")
+        cls.head_teacher = cls._new_user("t_head", "school_base.group_school_head_teacher")
+        cls.officer = cls._new_user("t_officer", "school_base.group_school_logistics_officer")
+        cls.manager = cls._new_user("t_manager", "school_base.group_school_logistics_manager")
+        cls.principal = cls._new_user("t_principal", "school_base.group_school_principal")
+        cls.other_officer = cls._new_user("t_other_officer", "school_base.group_school_logistics_officer", cls.other_school)
 
         Place = cls.env["school.place"]
         cls.campus = Place.create({"name": "本部校区", "level": "campus", "kind": "campus", "company_id": cls.school.id})
@@ -58,6 +51,19 @@ class SchoolBaseCommon(TransactionCase):
                     (0, 0, {"sequence": 4, "name": "值班记录", "item_type": "text", "photo_required_on_fail": False}),
                 ],
             }
+        )
+
+    @classmethod
+    def _new_user(cls, login, groups, company=None, **values):
+        """An internal user of ``company`` (the first school by default) holding ``groups``.
+
+        ``groups``: the xmlids of the roles, comma-separated; every addon's fixtures use this.
+        """
+        company = company or cls.school
+        values.setdefault("tz", "Asia/Shanghai")
+        return new_test_user(
+            cls.env, login=login, groups=f"base.group_user,{groups}",
+            company_id=company.id, company_ids=[(6, 0, company.ids)], **values,
         )
 
     @classmethod

@@ -14,11 +14,7 @@ class TestSchoolPerson(SchoolBaseCommon):
 
     @classmethod
     def _role_user(cls, login, group, company=None):
-        company = company or cls.school
-        return new_test_user(
-            cls.env, login=login, groups=f"base.group_user,school_base.{group}",
-            company_id=company.id, company_ids=[(6, 0, company.ids)],
-        )
+        return cls._new_user(login, f"school_base.{group}", company)
 
     def test_configured_person_wins(self):
         """The principal set on the school is used even when another principal came first."""

@@ -1,7 +1,5 @@
 from datetime import date
 
-from odoo.tests import new_test_user
-
 from odoo.addons.school_base.tests.common import SchoolBaseCommon
 
 
@@ -12,17 +10,10 @@ class CanteenAcceptanceCommon(SchoolBaseCommon):
     def setUpClass(cls):
         super().setUpClass()
 
-        def user(login, group, company=None):
-            company = company or cls.school
-            return new_test_user(
-                cls.env, login=login, groups=f"base.group_user,school_canteen.{group}",
-                company_id=company.id, company_ids=[(6, 0, company.ids)], tz="Asia/Shanghai",
-            )
-
-        cls.cook = user("t_cook", "group_canteen_staff")
-        cls.cook2 = user("t_cook2", "group_canteen_staff")
-        cls.canteen_manager = user("t_canteen_manager", "group_canteen_manager")
-        cls.other_canteen_manager = user("t_other_canteen_manager", "group_canteen_manager", cls.other_school)
+        cls.cook = cls._new_user("t_cook", "school_canteen.group_canteen_staff")
+        cls.cook2 = cls._new_user("t_cook2", "school_canteen.group_canteen_staff")
+        cls.canteen_manager = cls._new_user("t_canteen_manager", "school_canteen.group_canteen_manager")
+        cls.other_canteen_manager = cls._new_user("t_other_canteen_manager", "school_canteen.group_canteen_manager", cls.other_school)
 
         cls.warehouse = cls.env["stock.warehouse"].search([("company_id", "=", cls.school.id)], limit=1)
         cls.other_warehouse = cls.env["stock.warehouse"].search([("company_id", "=", cls.other_school.id)], limit=1)

@@ -1,7 +1,5 @@
 from datetime import date
 
-from odoo.tests import new_test_user
-
 from odoo.addons.school_base.tests.common import SchoolBaseCommon
 
 
@@ -12,19 +10,12 @@ class CanteenDailyCommon(SchoolBaseCommon):
     def setUpClass(cls):
         super().setUpClass()
 
-        def user(login, groups, company=None):
-            company = company or cls.school
-            return new_test_user(
-                cls.env, login=login, groups=f"base.group_user,{groups}",
-                company_id=company.id, company_ids=[(6, 0, company.ids)], tz="Asia/Shanghai",
-            )
-
-        cls.cook_user = user("t_canteen_cook", "school_canteen.group_canteen_staff")
-        cls.canteen_manager = user("t_canteen_mgr", "school_canteen.group_canteen_manager")
-        cls.other_canteen_manager = user(
+        cls.cook_user = cls._new_user("t_canteen_cook", "school_canteen.group_canteen_staff")
+        cls.canteen_manager = cls._new_user("t_canteen_mgr", "school_canteen.group_canteen_manager")
+        cls.other_canteen_manager = cls._new_user(
             "t_other_canteen_mgr", "school_canteen.group_canteen_manager", cls.other_school
         )
-        cls.leader = user("t_leader", "school_base.group_school_staff")
+        cls.leader = cls._new_user("t_leader", "school_base.group_school_staff")
         cls.school.canteen_manager_user_id = cls.canteen_manager
 
         Employee = cls.env["hr.employee"]

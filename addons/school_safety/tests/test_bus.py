@@ -1,7 +1,7 @@
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import Form, new_test_user, tagged
+from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
 from .test_visitor import GateCommon
@@ -22,21 +22,10 @@ class BusCommon(GateCommon):
     @classmethod
     def _setup_bus(cls):
 
-        def user(login, company=None):
-            company = company or cls.school
-            return new_test_user(
-                cls.env,
-                login=login,
-                groups="base.group_user,school_safety.group_safety_bus_staff",
-                company_id=company.id,
-                company_ids=[(6, 0, company.ids)],
-                tz="Asia/Shanghai",
-            )
-
-        cls.driver_user = user("t_driver")
-        cls.escort_user = user("t_escort")
-        cls.driver_2_user = user("t_driver_2")
-        cls.other_driver_user = user("t_other_driver", cls.other_school)
+        cls.driver_user = cls._new_user("t_driver", "school_safety.group_safety_bus_staff")
+        cls.escort_user = cls._new_user("t_escort", "school_safety.group_safety_bus_staff")
+        cls.driver_2_user = cls._new_user("t_driver_2", "school_safety.group_safety_bus_staff")
+        cls.other_driver_user = cls._new_user("t_other_driver", "school_safety.group_safety_bus_staff", cls.other_school)
         cls.school.safety_manager_user_id = cls.safety_manager
 
         Employee = cls.env["hr.employee"]

@@ -1,7 +1,7 @@
 from contextlib import contextmanager
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import Form, new_test_user, tagged
+from odoo.tests import Form, tagged
 
 from odoo.addons.school_base.tests.common import SchoolBaseCommon
 
@@ -13,16 +13,9 @@ class SafetyDrillCommon(SchoolBaseCommon):
     def setUpClass(cls):
         super().setUpClass()
 
-        def user(login, groups, company=None):
-            company = company or cls.school
-            return new_test_user(
-                cls.env, login=login, groups=f"base.group_user,{groups}",
-                company_id=company.id, company_ids=[(6, 0, company.ids)], tz="Asia/Shanghai",
-            )
-
-        cls.guard = user("t_guard", "school_safety.group_safety_guard")
-        cls.safety = user("t_safety", "school_safety.group_safety_manager")
-        cls.other_safety = user("t_other_safety", "school_safety.group_safety_manager", cls.other_school)
+        cls.guard = cls._new_user("t_guard", "school_safety.group_safety_guard")
+        cls.safety = cls._new_user("t_safety", "school_safety.group_safety_manager")
+        cls.other_safety = cls._new_user("t_other_safety", "school_safety.group_safety_manager", cls.other_school)
         Term = cls.env["school.term"]
         cls.term = Term.create(
             {"name": "2030–2031学年第一学期", "date_start": "2030-08-01", "date_end": "2031-01-31",

@@ -3,7 +3,7 @@ from datetime import date, datetime
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import Form, new_test_user, tagged
+from odoo.tests import Form, tagged
 
 from odoo.addons.school_base.tests.common import SchoolBaseCommon
 
@@ -13,24 +13,14 @@ class DutyCommon(SchoolBaseCommon):
     def setUpClass(cls):
         super().setUpClass()
 
-        def user(login, groups, company):
-            return new_test_user(
-                cls.env,
-                login=login,
-                groups=f"base.group_user,{groups}",
-                company_id=company.id,
-                company_ids=[(6, 0, company.ids)],
-                tz="Asia/Shanghai",
-            )
-
-        cls.guard = user("sd_guard", "school_safety.group_safety_guard", cls.school)
-        cls.safety_manager = user(
+        cls.guard = cls._new_user("sd_guard", "school_safety.group_safety_guard", cls.school)
+        cls.safety_manager = cls._new_user(
             "sd_safety_manager", "school_safety.group_safety_manager", cls.school
         )
-        cls.other_safety_manager = user(
+        cls.other_safety_manager = cls._new_user(
             "sd_other_manager", "school_safety.group_safety_manager", cls.other_school
         )
-        cls.other_staff = user(
+        cls.other_staff = cls._new_user(
             "sd_other_staff", "school_base.group_school_staff", cls.other_school
         )
         cls.Duty = cls.env["school.safety.duty"].with_user(cls.safety_manager)

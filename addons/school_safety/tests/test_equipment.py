@@ -3,7 +3,7 @@ from datetime import date, datetime
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import Form, new_test_user, tagged
+from odoo.tests import Form, tagged
 from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.school_base.tests.common import SchoolBaseCommon
@@ -15,21 +15,11 @@ class TestSafetyEquipment(SchoolBaseCommon):
     def setUpClass(cls):
         super().setUpClass()
 
-        def user(login, groups, company):
-            return new_test_user(
-                cls.env,
-                login=login,
-                groups=f"base.group_user,{groups}",
-                company_id=company.id,
-                company_ids=[(6, 0, company.ids)],
-                tz="Asia/Shanghai",
-            )
-
-        cls.guard = user("se_guard", "school_safety.group_safety_guard", cls.school)
-        cls.safety_manager = user(
+        cls.guard = cls._new_user("se_guard", "school_safety.group_safety_guard", cls.school)
+        cls.safety_manager = cls._new_user(
             "se_safety_manager", "school_safety.group_safety_manager", cls.school
         )
-        cls.other_safety_manager = user(
+        cls.other_safety_manager = cls._new_user(
             "se_other_safety_manager",
             "school_safety.group_safety_manager",
             cls.other_school,

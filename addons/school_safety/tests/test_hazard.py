@@ -3,7 +3,7 @@ from datetime import datetime, timedelta
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import Form, new_test_user
+from odoo.tests import Form
 
 from odoo.addons.school_base.tests.common import SchoolBaseCommon
 
@@ -15,15 +15,9 @@ class HazardCommon(SchoolBaseCommon):
     def setUpClass(cls):
         super().setUpClass()
 
-        def user(login, groups):
-            return new_test_user(
-                cls.env, login=login, groups=f"base.group_user,{groups}",
-                company_id=cls.school.id, company_ids=[(6, 0, cls.school.ids)], tz="Asia/Shanghai",
-            )
-
-        cls.guard = user("t_guard", "school_safety.group_safety_guard")
-        cls.safety_manager = user("t_safety_mgr", "school_safety.group_safety_manager")
-        cls.repairer = user("t_repairer", "school_base.group_school_staff")
+        cls.guard = cls._new_user("t_guard", "school_safety.group_safety_guard")
+        cls.safety_manager = cls._new_user("t_safety_mgr", "school_safety.group_safety_manager")
+        cls.repairer = cls._new_user("t_repairer", "school_base.group_school_staff")
         cls.school.write({"logistics_director_user_id": cls.manager.id, "principal_user_id": cls.principal.id})
         cls.general = cls.env.ref("school_safety.hazard_severity_general")
         cls.major = cls.env.ref("school_safety.hazard_severity_major")

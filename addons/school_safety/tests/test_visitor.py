@@ -17,28 +17,17 @@ class GateCommon(SchoolBaseCommon):
     def setUpClass(cls):
         super().setUpClass()
 
-        def user(login, groups, company=None):
-            company = company or cls.school
-            return new_test_user(
-                cls.env,
-                login=login,
-                groups=f"base.group_user,{groups}",
-                company_id=company.id,
-                company_ids=[(6, 0, company.ids)],
-                tz="Asia/Shanghai",
-            )
-
-        cls.guard = user("t_guard", "school_safety.group_safety_guard")
+        cls.guard = cls._new_user("t_guard", "school_safety.group_safety_guard")
         # the safety manager holds the explicit right to the visitors' full ID numbers
-        cls.safety_manager = user(
+        cls.safety_manager = cls._new_user(
             "t_safety_manager",
             "school_safety.group_safety_manager,school_safety.group_safety_visitor_id",
         )
-        cls.head_teacher_2 = user("t_head_2", "school_base.group_school_head_teacher")
-        cls.other_guard = user(
+        cls.head_teacher_2 = cls._new_user("t_head_2", "school_base.group_school_head_teacher")
+        cls.other_guard = cls._new_user(
             "t_other_guard", "school_safety.group_safety_guard", cls.other_school
         )
-        cls.other_head_teacher = user(
+        cls.other_head_teacher = cls._new_user(
             "t_other_head", "school_base.group_school_head_teacher", cls.other_school
         )
 

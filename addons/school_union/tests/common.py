@@ -1,8 +1,6 @@
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 
-from odoo.tests import new_test_user
-
 from odoo.addons.school_base.tests.common import SchoolBaseCommon
 
 
@@ -13,20 +11,12 @@ class SchoolUnionCommon(SchoolBaseCommon):
     def setUpClass(cls):
         super().setUpClass()
 
-        def union_user(login, group, company=None):
-            company = company or cls.school
-            return new_test_user(
-                cls.env, login=login,
-                groups=f"base.group_user,school_base.group_school_staff,school_union.{group}",
-                company_id=company.id, company_ids=[(6, 0, company.ids)], tz="Asia/Shanghai",
-            )
-
-        cls.member_user = union_user("t_member", "group_union_member")
-        cls.member2_user = union_user("t_member2", "group_union_member")
-        cls.member3_user = union_user("t_member3", "group_union_member")
-        cls.union_officer = union_user("t_union_officer", "group_union_officer")
-        cls.chair = union_user("t_union_chair", "group_union_chair")
-        cls.other_chair = union_user("t_other_chair", "group_union_chair", cls.other_school)
+        cls.member_user = cls._new_user("t_member", "school_base.group_school_staff,school_union.group_union_member")
+        cls.member2_user = cls._new_user("t_member2", "school_base.group_school_staff,school_union.group_union_member")
+        cls.member3_user = cls._new_user("t_member3", "school_base.group_school_staff,school_union.group_union_member")
+        cls.union_officer = cls._new_user("t_union_officer", "school_base.group_school_staff,school_union.group_union_officer")
+        cls.chair = cls._new_user("t_union_chair", "school_base.group_school_staff,school_union.group_union_chair")
+        cls.other_chair = cls._new_user("t_other_chair", "school_base.group_school_staff,school_union.group_union_chair", cls.other_school)
 
         Employee = cls.env["hr.employee"]
         Member = cls.env["school.union.member"]
