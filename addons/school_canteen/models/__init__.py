@@ -6,11 +6,11 @@ from . import school_canteen_health
 from . import school_canteen_accompaniment
 from . import school_canteen_assessment
 from . import res_partner_canteen_supplier
-from . import product_category_canteen_acceptance
-from . import stock_picking_type_canteen
-from . import purchase_order_canteen
-from . import stock_move_canteen_acceptance
-from . import stock_picking_canteen_acceptance
+from . import product_category
+from . import stock_picking_type
+from . import purchase_order
+from . import stock_move
+from . import stock_picking
 from . import school_canteen_residue_test
 from . import school_canteen_incident
 from . import school_canteen_committee_meeting

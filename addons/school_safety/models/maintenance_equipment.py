@@ -368,15 +368,3 @@ class MaintenanceEquipment(models.Model):
         """Button: (re)create the missing recurring checks, e.g. after the category changed."""
         self._school_safety_schedule_checks()
         return True
-
-
-class MaintenanceRequest(models.Model):
-    # Kept next to the equipment: it only tags the recurring safety checks created above.
-    _inherit = "maintenance.request"
-
-    school_safety_check_type = fields.Selection(
-        SAFETY_CHECK_TYPES,
-        string="Safety Check",
-        index="btree_not_null",
-        help="Set on the recurring preventive requests of safety equipment; copied to each next occurrence.",
-    )

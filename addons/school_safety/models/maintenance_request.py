@@ -3,6 +3,8 @@ from odoo.exceptions import UserError
 
 from odoo.addons.school_base.models.school_workflow_mixin import workflow_action
 
+from .maintenance_equipment import SAFETY_CHECK_TYPES
+
 HAZARD_OPEN_STATES = ("reported", "assigned", "rectifying")
 
 
@@ -11,6 +13,13 @@ class MaintenanceRequest(models.Model):
 
     school_hazard_ids = fields.One2many(
         "school.safety.hazard", "maintenance_request_id", string="Hazards"
+    )
+    # tags the recurring safety checks created by the safety equipment (maintenance_equipment.py)
+    school_safety_check_type = fields.Selection(
+        SAFETY_CHECK_TYPES,
+        string="Safety Check",
+        index="btree_not_null",
+        help="Set on the recurring preventive requests of safety equipment; copied to each next occurrence.",
     )
 
     def write(self, vals):
