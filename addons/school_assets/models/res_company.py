@@ -53,6 +53,11 @@ class ResCompany(models.Model):
         """Switch on the principal's approval of larger orders in every school."""
         self.search([]).write({"po_double_validation": "two_step"})
 
+    def _school_warehouse(self):
+        """The school's warehouse (its first): its stock location is the store by default."""
+        self.ensure_one()
+        return self.env["stock.warehouse"].search([("company_id", "=", self.id)], limit=1)
+
     def _school_principal_users(self):
         """The principal of this school, who approves purchases (set in school_base)."""
         return self._school_person("principal")

@@ -53,7 +53,7 @@ class SchoolStockRequisition(models.Model):
     state = fields.Selection(STATES, required=True, default="draft", tracking=True, index=True, copy=False)
     location_id = fields.Many2one(
         "stock.location", string="Store", required=True, check_company=True,
-        default=lambda self: self._default_location_id(), domain="[('usage', '=', 'internal')]",
+        default=lambda self: self.env.company._school_warehouse().lot_stock_id, domain="[('usage', '=', 'internal')]",
     )
     picking_id = fields.Many2one("stock.picking", string="Issue Transfer", readonly=True, copy=False, check_company=True)
     line_ids = fields.One2many("school.stock.requisition.line", "requisition_id", string="Lines", copy=True)
@@ -67,11 +67,6 @@ class SchoolStockRequisition(models.Model):
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
-
-    @api.model
-    def _default_location_id(self):
-        warehouse = self.env["stock.warehouse"].search([("company_id", "=", self.env.company.id)], limit=1)
-        return warehouse.lot_stock_id
 
     @api.depends("department_id.manager_id.user_id", "company_id.school_requisition_approver_id")
     def _compute_approver_user_id(self):
@@ -253,9 +248,7 @@ class SchoolStockRequisition(models.Model):
 
     def _prepare_picking_vals(self):
         self.ensure_one()
-        warehouse = self.location_id.warehouse_id or self.env["stock.warehouse"].search(
-            [("company_id", "=", self.company_id.id)], limit=1
-        )
+        warehouse = self.location_id.warehouse_id or self.company_id._school_warehouse()
         destination = self.department_id._get_school_consumption_location()
         return {
             "picking_type_id": warehouse.out_type_id.id,

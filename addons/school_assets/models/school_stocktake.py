@@ -31,7 +31,7 @@ class SchoolStocktake(models.Model):
     )
     location_id = fields.Many2one(
         "stock.location", string="Store", required=True, check_company=True, tracking=True,
-        domain="[('usage', '=', 'internal')]", default=lambda self: self._default_location_id(),
+        domain="[('usage', '=', 'internal')]", default=lambda self: self.env.company._school_warehouse().lot_stock_id,
     )
     counted_by_id = fields.Many2one(
         "res.users", required=True, tracking=True, default=lambda self: self.env.user
@@ -52,11 +52,6 @@ class SchoolStocktake(models.Model):
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
-
-    @api.model
-    def _default_location_id(self):
-        warehouse = self.env["stock.warehouse"].search([("company_id", "=", self.env.company.id)], limit=1)
-        return warehouse.lot_stock_id
 
     @api.depends("line_ids.difference_qty", "line_ids.difference_value")
     def _compute_difference(self):

@@ -1,14 +1,21 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
 
 from .school_inspection_template import ITEM_TYPES
 from .school_workflow_mixin import workflow_action
+
+_lt = LazyTranslate(__name__)
 
 
 class SchoolInspection(models.Model):
     _name = "school.inspection"
     _description = "Inspection"
     _lock_states = ("done",)
+    _lock_message = _lt(
+        "Inspection %(name)s was finished by %(done_user_id)s on %(date_done)s and "
+        "is locked; only the logistics manager can correct it."
+    )
     _inherit = [
         "mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin",
         "school.reference.mixin",
@@ -136,16 +143,6 @@ class SchoolInspection(models.Model):
 
     def _can_edit_locked(self):
         return self.env.su or self._is_manager()
-
-    def _get_lock_message(self):
-        self.ensure_one()
-        return _(
-            "Inspection %(name)s was finished by %(user)s on %(date)s and is locked; "
-            "only the logistics manager can correct it.",
-            name=self.name,
-            user=self.done_user_id.name or "",
-            date=self.date_done or "",
-        )
 
     def _check_complete(self):
         for inspection in self:

@@ -5,6 +5,25 @@ from odoo.exceptions import UserError
 MAIL_FIELD_PREFIXES = ("message_", "activity_", "website_message")
 
 
+class LockMessageValues:
+    """The values a lock message may name: ``%(name)s`` (the record), ``%(model)s`` (what it
+    is), ``%(state)s`` (its state's label), or any field of the record (``%(employee_id)s``)."""
+
+    def __init__(self, record):
+        self.record = record
+
+    def __getitem__(self, key):
+        record = self.record
+        if key == "name":
+            return record.display_name
+        if key == "model":
+            return record.env["ir.model"]._get(record._name).name or record._description
+        field = record._fields[key]
+        if field.type == "selection":
+            return dict(field._description_selection(record.env)).get(record[key], record[key] or "")
+        return field.convert_to_display_name(record[key], record) or ""
+
+
 class SchoolLockMixin(models.AbstractModel):
     """A record that becomes a record of the school once finished: locked against changes.
 
@@ -29,6 +48,11 @@ class SchoolLockMixin(models.AbstractModel):
     _lock_parent_field = None
     #: Fields that may still change on a locked record.
     _lock_editable_fields = ()
+    #: What someone who tries to change a locked record reads: a lazy translation
+    #: (``LazyTranslate(__name__)``) naming the values of :class:`LockMessageValues`, e.g.
+    #: ``_lt("Hazard %(name)s is closed: only the logistics director can change it.")``.
+    #: Without it: "<what> <name> is <state>: it can no longer be changed."
+    _lock_message = None
 
     def _is_locked(self):
         """Whether this record is locked: in one of ``_lock_states``, or a child line of a
@@ -50,6 +74,14 @@ class SchoolLockMixin(models.AbstractModel):
         self.ensure_one()
         if self._lock_parent_field and self[self._lock_parent_field]:
             return self[self._lock_parent_field]._get_lock_message()
+        if self._lock_message:
+            return self.env._(self._lock_message) % LockMessageValues(self)
+        if "state" in self._fields:
+            values = LockMessageValues(self)
+            return _(
+                "%(model)s %(name)s is %(state)s: it can no longer be changed.",
+                model=values["model"], name=values["name"], state=values["state"],
+            )
         return _("%(name)s is locked and can no longer be changed.", name=self.display_name)
 
     def _check_unlocked(self, fnames=None):

@@ -143,12 +143,13 @@ class SchoolWitnessMixin(models.AbstractModel):
                 self.filtered(step.signed).write({step.signed: False})
 
     def _validate_fields(self, field_names, excluded_names=()):
-        super()._validate_fields(field_names, excluded_names)
         field_names = set(field_names)
+        res = super()._validate_fields(field_names, excluded_names)
         for step in self._school_witness_steps():
             if {step.doer, step.witness} & field_names:
                 for record in self:
                     record._school_check_not_own_witness(step, record[step.doer], record[step.witness], ValidationError)
+        return res
 
     def _school_check_not_own_witness(self, step, doer, witness, error=UserError):
         """Nobody witnesses their own work."""

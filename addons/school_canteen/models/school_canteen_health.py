@@ -2,10 +2,13 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.school_base.models.school_workflow_mixin import workflow_action
 
 from .school_canteen_sample import MEALS
+
+_lt = LazyTranslate(__name__)
 
 MANAGER_GROUP = "school_canteen.group_canteen_manager"
 CERT_REMINDER_ACTIVITY = "school_canteen.mail_activity_type_canteen_health_cert"
@@ -181,6 +184,10 @@ class SchoolCanteenMorningCheck(models.Model):
 
     _name = "school.canteen.morning.check"
     _description = "Morning Health Check"
+    _lock_message = _lt(
+        "The morning check of %(employee_id)s on %(date)s "
+        "failed: only the canteen manager can correct it."
+    )
     _inherit = ["mail.thread", "school.workflow.mixin", "school.lock.mixin"]
     _order = "date desc, employee_id, id"
     _check_company_auto = True
@@ -250,13 +257,6 @@ class SchoolCanteenMorningCheck(models.Model):
 
     def _can_edit_locked(self):
         return self.env.su or self.env.user.has_group(MANAGER_GROUP)
-
-    def _get_lock_message(self):
-        self.ensure_one()
-        return _(
-            "The morning check of %(employee)s on %(date)s failed: only the canteen manager can correct it.",
-            employee=self.employee_id.name, date=self.date,
-        )
 
     @api.model_create_multi
     def create(self, vals_list):

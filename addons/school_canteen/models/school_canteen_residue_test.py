@@ -1,10 +1,13 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.school_base.models.school_workflow_mixin import (
     in_workflow_step,
     workflow_step,
 )
+
+_lt = LazyTranslate(__name__)
 
 
 class SchoolCanteenResidueTest(models.Model):
@@ -12,6 +15,7 @@ class SchoolCanteenResidueTest(models.Model):
 
     _name = "school.canteen.residue.test"
     _description = "Pesticide Residue Test"
+    _lock_message = _lt("Residue test %(name)s is recorded: only the canteen manager can correct it.")
     _inherit = [
         "mail.thread", "mail.activity.mixin", "school.reference.mixin", "school.workflow.mixin", "school.lock.mixin",
     ]
@@ -93,12 +97,6 @@ class SchoolCanteenResidueTest(models.Model):
 
     def _can_edit_locked(self):
         return self.env.su or self.env.user.has_group("school_canteen.group_canteen_manager")
-
-    def _get_lock_message(self):
-        self.ensure_one()
-        return _(
-            "Residue test %(name)s is recorded: only the canteen manager can correct it.", name=self.name,
-        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_failed(self):

@@ -1,7 +1,10 @@
 from odoo import _, api, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.school_base.models.school_workflow_mixin import workflow_action
+
+_lt = LazyTranslate(__name__)
 
 
 class SchoolSafetyActivityMixin(models.AbstractModel):
@@ -15,6 +18,7 @@ class SchoolSafetyActivityMixin(models.AbstractModel):
 
     _name = "school.safety.activity.mixin"
     _description = "Planned, Held or Cancelled Safety Activity"
+    _lock_message = _lt("%(model)s %(name)s is finished: it can no longer be changed.")
     _inherit = ["school.workflow.mixin", "school.lock.mixin"]
 
     #: States in which the activity took place: it cannot be deleted any more.
@@ -26,11 +30,6 @@ class SchoolSafetyActivityMixin(models.AbstractModel):
         self.ensure_one()
         return self.state in self._locked_states
 
-    def _get_lock_message(self):
-        self.ensure_one()
-        return _("%(what)s %(name)s is finished: it can no longer be changed.",
-                 what=self._description, name=self.display_name)
-
     @api.ondelete(at_uninstall=False)
     def _unlink_except_held(self):
         for record in self:
@@ -38,6 +37,19 @@ class SchoolSafetyActivityMixin(models.AbstractModel):
                 raise UserError(
                     _("%(what)s %(name)s was held: it stays on record and cannot be deleted.",
                       what=self._description, name=record.display_name)
+                )
+
+    def _check_date_in_term(self):
+        """Refuse an activity whose date (``_term_date_field``) lies outside its term."""
+        for record in self:
+            term, day = record.term_id, record[record._term_date_field]
+            if not term.date_start <= day <= term.date_end:
+                raise ValidationError(
+                    _(
+                        "%(model)s “%(name)s” is on %(date)s, outside term %(term)s (%(start)s – %(end)s).",
+                        model=self.env["ir.model"]._get(self._name).name, name=record.display_name, date=day,
+                        term=term.name, start=term.date_start, end=term.date_end,
+                    )
                 )
 
     def _check_can_hold(self):

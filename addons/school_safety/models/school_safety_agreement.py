@@ -1,12 +1,15 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import html_translate
+from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.school_base.models.school_lock_mixin import MAIL_FIELD_PREFIXES
 from odoo.addons.school_base.models.school_workflow_mixin import (
     in_workflow_step,
     workflow_action,
 )
+
+_lt = LazyTranslate(__name__)
 
 AGREEMENT_ROLES = [
     ("teacher", "Teacher"),
@@ -52,6 +55,7 @@ class SchoolSafetyAgreementCampaign(models.Model):
     _name = "school.safety.agreement.campaign"
     _description = "Safety Responsibility Agreement Campaign"
     _lock_states = ("done",)
+    _lock_message = _lt("Campaign %(name)s is closed: reopen it to change it.")
     _inherit = ["mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin"]
     # a closed campaign is reopened by its button
     _lock_editable_fields = ("state",)
@@ -105,10 +109,6 @@ class SchoolSafetyAgreementCampaign(models.Model):
             campaign.agreement_count = campaign.signed_count + campaign.unsigned_count
             campaign.unsigned_employee_ids = unsigned.get(campaign, self.env["hr.employee"])
 
-
-    def _get_lock_message(self):
-        self.ensure_one()
-        return _("Campaign %(name)s is closed: reopen it to change it.", name=self.name)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_issued(self):
@@ -248,6 +248,7 @@ class SchoolSafetyAgreement(models.Model):
     _name = "school.safety.agreement"
     _description = "Safety Responsibility Agreement"
     _lock_states = ("signed",)
+    _lock_message = _lt("Agreement %(name)s of %(employee_id)s is signed: it can no longer be changed.")
     _inherit = [
         "mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin", "school.reference.mixin",
     ]
@@ -301,11 +302,6 @@ class SchoolSafetyAgreement(models.Model):
 
     def _can_edit_locked(self):
         return False  # nobody changes a signed agreement, not even the principal
-
-    def _get_lock_message(self):
-        self.ensure_one()
-        return _("Agreement %(name)s of %(employee)s is signed: it can no longer be changed.",
-                 name=self.name, employee=self.employee_id.name)
 
     def write(self, vals):
         self._check_unlocked(vals)  # first, so that a signed agreement says so (the mixin checks again)

@@ -1,9 +1,13 @@
 from odoo import Command, _, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.school_base.models.school_workflow_mixin import workflow_action
 
+from .safety_roles import check_in_charge_or_safety_manager
 from .school_safety_bus import PERSONAL_DATA_GROUPS
+
+_lt = LazyTranslate(__name__)
 
 TRIP_STATES = [
     ("draft", "Planned"),
@@ -37,6 +41,7 @@ class SchoolSafetyBusTrip(models.Model):
     _name = "school.safety.bus.trip"
     _description = "School Bus Trip"
     _lock_states = ("done",)
+    _lock_message = _lt("Trip %(name)s is finished and part of the bus register: it can no longer be changed.")
     _inherit = [
         "mail.thread", "mail.activity.mixin", "school.reference.mixin",
         "school.workflow.mixin", "school.lock.mixin",
@@ -174,13 +179,6 @@ class SchoolSafetyBusTrip(models.Model):
         return super().write(vals)
 
 
-    def _get_lock_message(self):
-        self.ensure_one()
-        return _(
-            "Trip %(trip)s is finished and part of the bus register: it can no longer be changed.",
-            trip=self.display_name,
-        )
-
     @api.ondelete(at_uninstall=False)
     def _unlink_except_run(self):
         if any(trip.state not in ("draft", "cancel") for trip in self):
@@ -198,16 +196,9 @@ class SchoolSafetyBusTrip(models.Model):
         return self.env.user in (self.driver_id.user_id | self.escort_id.user_id)
 
     def _check_crew_or_manager(self):
-        if self.env.su or self.env.user.has_group("school_safety.group_safety_manager"):
-            return
-        for trip in self:
-            if not trip._is_crew():
-                raise AccessError(
-                    _(
-                        "Only the driver and the escort of %(trip)s run its roll call.",
-                        trip=trip.display_name,
-                    )
-                )
+        check_in_charge_or_safety_manager(self, lambda trip: trip._is_crew(), lambda trip: _(
+            "Only the driver and the escort of %(trip)s run its roll call.", trip=trip.display_name,
+        ))
 
     def _load_riders(self):
         """Add a roll call line for each rider of the route not listed yet."""

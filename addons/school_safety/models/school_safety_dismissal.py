@@ -4,11 +4,20 @@ import pytz
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.school_base.models.school_workflow_mixin import (
     in_workflow_step,
     workflow_action,
 )
+
+from .safety_roles import (
+    check_head_teacher_or_safety_manager,
+    is_head_teacher,
+    is_safety_manager,
+)
+
+_lt = LazyTranslate(__name__)
 
 DEFAULT_TZ = "Asia/Shanghai"
 DISMISSAL_STATES = [
@@ -42,6 +51,7 @@ class SchoolSafetyDismissal(models.Model):
     _name = "school.safety.dismissal"
     _description = "Dismissal Check"
     _lock_states = ("cleared",)
+    _lock_message = _lt("%(name)s is cleared and locked; only a safety manager can take it back.")
     _inherit = [
         "mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin",
     ]
@@ -196,13 +206,9 @@ class SchoolSafetyDismissal(models.Model):
     @api.depends_context("uid")
     @api.depends("class_id")
     def _compute_can_tick(self):
-        manager = self.env.su or self.env.user.has_group(
-            "school_safety.group_safety_manager"
-        )
+        manager = is_safety_manager(self.env)
         for check in self:
-            check.can_tick = (
-                manager or check.class_id.head_teacher_user_id == self.env.user
-            )
+            check.can_tick = manager or is_head_teacher(check)
 
     def _compute_display_name(self):
         for check in self:
@@ -237,14 +243,7 @@ class SchoolSafetyDismissal(models.Model):
 
 
     def _can_edit_locked(self):
-        return self.env.su or self.env.user.has_group("school_safety.group_safety_manager")
-
-    def _get_lock_message(self):
-        self.ensure_one()
-        return _(
-            "%(check)s is cleared and locked; only a safety manager can take it back.",
-            check=self.display_name,
-        )
+        return is_safety_manager(self.env)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_started(self):
@@ -263,21 +262,28 @@ class SchoolSafetyDismissal(models.Model):
     # ------------------------------------------------------------------
     def _check_can_tick(self):
         """Only the class's head teacher (or a safety manager) puts up its boards."""
-        if self.env.su or self.env.user.has_group("school_safety.group_safety_manager"):
-            return
-        for check in self:
-            if check.class_id.head_teacher_user_id != self.env.user:
-                raise AccessError(
-                    _(
-                        "Only the head teacher of %(school_class)s records its dismissal.",
-                        school_class=check.class_id.display_name,
-                    )
-                )
+        check_head_teacher_or_safety_manager(self, lambda check: _(
+            "Only the head teacher of %(school_class)s records its dismissal.",
+            school_class=check.class_id.display_name,
+        ))
 
     def _default_employee(self):
         return self.env.user.employee_ids.filtered(
             lambda e: e.company_id == self.company_id
         )[:1]
+
+    def _put_up_board(self, state, step):
+        """Record the board ``step`` (escort, clear): the new state, when, who pressed it, and
+        who did it (the current user's employee or the head teacher unless already chosen)."""
+        self.ensure_one()
+        vals = {
+            "state": state,
+            f"{step}_datetime": fields.Datetime.now(),
+            f"{step}_user_id": self.env.uid,
+        }
+        if not self[f"{step}_employee_id"]:
+            vals[f"{step}_employee_id"] = (self._default_employee() or self.head_teacher_id).id
+        self.write(vals)
 
     @workflow_action
     def action_escort(self):
@@ -305,16 +311,7 @@ class SchoolSafetyDismissal(models.Model):
                         headcount=check.headcount,
                     )
                 )
-            vals = {
-                "state": "escorted",
-                "escort_datetime": fields.Datetime.now(),
-                "escort_user_id": self.env.uid,
-            }
-            if not check.escort_employee_id:
-                vals["escort_employee_id"] = (
-                    check._default_employee() or check.head_teacher_id
-                ).id
-            check.write(vals)
+            check._put_up_board("escorted", "escort")
         return True
 
     @workflow_action
@@ -339,25 +336,14 @@ class SchoolSafetyDismissal(models.Model):
                         check=check.display_name,
                     )
                 )
-            vals = {
-                "state": "cleared",
-                "clear_datetime": fields.Datetime.now(),
-                "clear_user_id": self.env.uid,
-            }
-            if not check.clear_employee_id:
-                vals["clear_employee_id"] = (
-                    check._default_employee() or check.head_teacher_id
-                ).id
-            check.write(vals)
+            check._put_up_board("cleared", "clear")
         self.activity_feedback([ALERT_ACTIVITY], feedback=_("The room is cleared."))
         return True
 
     @workflow_action
     def action_reset(self):
         """Safety managers only: put the boards down again (wrong class ticked)."""
-        if not (
-            self.env.su or self.env.user.has_group("school_safety.group_safety_manager")
-        ):
+        if not is_safety_manager(self.env):
             raise AccessError(_("Only a safety manager takes a dismissal check back."))
         self._check_state(("escorted", "cleared"), _("taken back"))
         self.write(

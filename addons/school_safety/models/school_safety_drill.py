@@ -150,17 +150,8 @@ class SchoolSafetyDrill(models.Model):
                 )
 
     @api.constrains("date_planned", "term_id")
-    def _check_date_in_term(self):
-        for drill in self:
-            term = drill.term_id
-            if not term.date_start <= drill.date_planned <= term.date_end:
-                raise ValidationError(
-                    _(
-                        "Drill %(name)s is planned on %(date)s, outside term %(term)s (%(start)s – %(end)s).",
-                        name=drill.name, date=drill.date_planned, term=term.name,
-                        start=term.date_start, end=term.date_end,
-                    )
-                )
+    def _constrain_date_in_term(self):
+        self._check_date_in_term()
 
     @api.onchange("term_id")
     def _onchange_term_id(self):

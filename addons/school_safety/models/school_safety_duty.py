@@ -4,11 +4,14 @@ import pytz
 
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.school_base.models.school_workflow_mixin import (
     workflow_action,
     workflow_step,
 )
+
+_lt = LazyTranslate(__name__)
 
 DUTY_TYPES = [
     ("holiday_leadership", "Holiday Leadership Duty"),
@@ -42,6 +45,7 @@ class SchoolSafetyDuty(models.Model):
     _name = "school.safety.duty"
     _description = "Safety Duty"
     _lock_states = ("done",)
+    _lock_message = _lt("The log of %(name)s is written and the duty is closed; only a safety manager can reopen it.")
     _inherit = [
         "mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin",
     ]
@@ -225,14 +229,6 @@ class SchoolSafetyDuty(models.Model):
 
     def _can_edit_locked(self):
         return self._is_planner()
-
-    def _get_lock_message(self):
-        self.ensure_one()
-        return _(
-            "The log of %(duty)s is written and the duty is closed; only a safety manager can "
-            "reopen it.",
-            duty=self.name,
-        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_done(self):

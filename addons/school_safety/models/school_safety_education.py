@@ -164,21 +164,13 @@ class SchoolSafetyEducation(models.Model):
                 )
 
     @api.constrains("date", "term_id", "class_id")
-    def _check_date_in_term(self):
+    def _constrain_date_in_term(self):
+        self._check_date_in_term()
         for activity in self:
-            term = activity.term_id
-            if not term.date_start <= activity.date <= term.date_end:
-                raise ValidationError(
-                    _(
-                        "Safety education “%(name)s” is on %(date)s, outside term %(term)s (%(start)s – %(end)s).",
-                        name=activity.name, date=activity.date, term=term.name,
-                        start=term.date_start, end=term.date_end,
-                    )
-                )
-            if activity.class_id and activity.class_id.term_id != term:
+            if activity.class_id and activity.class_id.term_id != activity.term_id:
                 raise ValidationError(
                     _("Class %(class)s belongs to another term than %(term)s.",
-                      **{"class": activity.class_id.name, "term": term.name})
+                      **{"class": activity.class_id.name, "term": activity.term_id.name})
                 )
 
     @api.onchange("education_day_id")

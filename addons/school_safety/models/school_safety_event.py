@@ -2,11 +2,14 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.school_base.models.school_workflow_mixin import (
     in_workflow_step,
     workflow_action,
 )
+
+_lt = LazyTranslate(__name__)
 
 EVENT_TYPES = [
     ("sports_day", "Sports Day"),
@@ -37,6 +40,7 @@ class SchoolSafetyEvent(models.Model):
     _name = "school.safety.event"
     _description = "Large Event"
     _lock_states = ("held",)
+    _lock_message = _lt("Event %(name)s was held: it can no longer be changed.")
     _inherit = [
         "mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin", "school.term.mixin"
     ]
@@ -129,10 +133,6 @@ class SchoolSafetyEvent(models.Model):
                       name=event.name)
                 )
 
-
-    def _get_lock_message(self):
-        self.ensure_one()
-        return _("Event %(name)s was held: it can no longer be changed.", name=self.name)
 
     def _set_state(self, state, **vals):
         return self.write({"state": state, **vals})

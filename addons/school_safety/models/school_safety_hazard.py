@@ -2,11 +2,14 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.school_base.models.school_workflow_mixin import (
     in_workflow_step,
     workflow_action,
 )
+
+_lt = LazyTranslate(__name__)
 
 HAZARD_CATEGORIES = [
     ("fire", "Fire"),
@@ -24,6 +27,7 @@ class SchoolSafetyHazard(models.Model):
     _name = "school.safety.hazard"
     _description = "Safety Hazard"
     _lock_states = ("closed", "cancel")
+    _lock_message = _lt("Hazard %(name)s is closed: only the logistics director can change it.")
     _inherit = [
         "mail.thread", "mail.activity.mixin", "school.inspection.follow.up.mixin", "school.workflow.mixin",
         "school.lock.mixin", "school.reference.mixin",
@@ -259,10 +263,6 @@ class SchoolSafetyHazard(models.Model):
 
     def _can_edit_locked(self):
         return self.env.su or self.env.user.has_group("school_base.group_school_logistics_manager")
-
-    def _get_lock_message(self):
-        self.ensure_one()
-        return _("Hazard %(name)s is closed: only the logistics director can change it.", name=self.name)
 
     def _notify_assignee(self):
         for hazard in self:

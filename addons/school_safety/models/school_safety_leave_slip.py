@@ -1,7 +1,12 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.school_base.models.school_workflow_mixin import workflow_action
+
+from .safety_roles import check_head_teacher_or_safety_manager
+
+_lt = LazyTranslate(__name__)
 
 SLIP_STATES = [
     ("draft", "Draft"),
@@ -32,6 +37,7 @@ class SchoolSafetyLeaveSlip(models.Model):
 
     _name = "school.safety.leave.slip"
     _description = "Student Leave Slip"
+    _lock_message = _lt("Leave slip %(name)s is part of the gate register and can no longer be changed.")
     _inherit = [
         "mail.thread", "mail.activity.mixin", "school.reference.mixin",
         "school.workflow.mixin", "school.lock.mixin",
@@ -202,25 +208,12 @@ class SchoolSafetyLeaveSlip(models.Model):
             self.state == "cancelled" and self._was_signed()
         )
 
-    def _get_lock_message(self):
-        self.ensure_one()
-        return _(
-            "Leave slip %(slip)s is part of the gate register and can no longer be changed.",
-            slip=self.display_name,
-        )
-
     def _check_can_issue(self):
         """Only the class's head teacher, or a safety manager, signs a slip."""
-        if self.env.su or self.env.user.has_group("school_safety.group_safety_manager"):
-            return
-        for slip in self:
-            if slip.class_id.head_teacher_user_id != self.env.user:
-                raise AccessError(
-                    _(
-                        "Only the head teacher of %(school_class)s can sign a leave slip for it.",
-                        school_class=slip.class_id.display_name,
-                    )
-                )
+        check_head_teacher_or_safety_manager(self, lambda slip: _(
+            "Only the head teacher of %(school_class)s can sign a leave slip for it.",
+            school_class=slip.class_id.display_name,
+        ))
 
     def _prepare_issue_vals(self):
         return {

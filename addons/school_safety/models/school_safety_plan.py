@@ -3,11 +3,14 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.osv import expression
+from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.school_base.models.school_workflow_mixin import (
     in_workflow_step,
     workflow_action,
 )
+
+_lt = LazyTranslate(__name__)
 
 PLAN_TYPES = [
     ("fire", "Fire"),
@@ -43,6 +46,7 @@ class SchoolSafetyPlan(models.Model):
 
     _name = "school.safety.plan"
     _description = "Emergency Plan"
+    _lock_message = _lt("Emergency plan %(name)s is no longer a draft: create a new version to change it.")
     _inherit = ["mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin"]
     _order = "plan_type, version desc, id desc"
     _workflow_fields = WORKFLOW_FIELDS
@@ -157,11 +161,6 @@ class SchoolSafetyPlan(models.Model):
     def _is_locked(self):
         self.ensure_one()
         return self.state != "draft"
-
-    def _get_lock_message(self):
-        self.ensure_one()
-        return _("Emergency plan %(plan)s is no longer a draft: create a new version to change it.",
-                 plan=self.display_name)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_approved(self):

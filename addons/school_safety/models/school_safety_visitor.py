@@ -4,8 +4,11 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models, tools
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.school_base.models.school_workflow_mixin import workflow_action
+
+_lt = LazyTranslate(__name__)
 
 _logger = logging.getLogger(__name__)
 
@@ -45,6 +48,7 @@ class SchoolSafetyVisitor(models.Model):
     _name = "school.safety.visitor"
     _description = "Visitor Register Entry"
     _lock_states = ("left", "refused")
+    _lock_message = _lt("%(name)s is closed in the visitor register; only a safety manager can correct it.")
     _inherit = [
         "mail.thread", "mail.activity.mixin", "school.reference.mixin",
         "school.workflow.mixin", "school.lock.mixin",
@@ -303,13 +307,6 @@ class SchoolSafetyVisitor(models.Model):
 
     def _can_edit_locked(self):
         return self.env.su or self.env.user.has_group("school_safety.group_safety_manager")
-
-    def _get_lock_message(self):
-        self.ensure_one()
-        return _(
-            "%(visitor)s is closed in the visitor register; only a safety manager can correct it.",
-            visitor=self.display_name,
-        )
 
     def _compute_display_name(self):
         for visitor in self:

@@ -5,8 +5,11 @@ import secrets
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
+from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.school_base.models.school_workflow_mixin import workflow_action
+
+_lt = LazyTranslate(__name__)
 
 # Tables kept outside the ORM on purpose (see SchoolUnionElection's docstring): no model,
 # field, view, access right or export can reach them.
@@ -60,6 +63,10 @@ class SchoolUnionElection(models.Model):
 
     _name = "school.union.election"
     _description = "Union Election"
+    _lock_message = _lt(
+        "%(name)s went to the vote: its window, vote "
+        "limit, candidates and voters can no longer change."
+    )
     _inherit = ["mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin"]
     _order = "vote_start desc, id desc"
     _check_company_auto = True
@@ -215,13 +222,6 @@ class SchoolUnionElection(models.Model):
     def _is_locked(self):
         self.ensure_one()
         return self._roll_drawn_up()
-
-    def _get_lock_message(self):
-        self.ensure_one()
-        return _(
-            "%(name)s went to the vote: its window, vote limit, candidates and voters can no longer change.",
-            name=self.name,
-        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_voted(self):

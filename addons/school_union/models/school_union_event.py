@@ -1,10 +1,13 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.school_base.models.school_workflow_mixin import (
     in_workflow_step,
     workflow_action,
 )
+
+_lt = LazyTranslate(__name__)
 
 OFFICER = "school_union.group_union_officer"
 RESULT_FIELDS = ("score", "award")
@@ -38,6 +41,10 @@ class SchoolUnionEvent(models.Model):
     _name = "school.union.event"
     _description = "Union Event"
     _lock_states = ("done",)
+    _lock_message = _lt(
+        "Event %(name)s took place: its plan, participants and results "
+        "are on record and can no longer be changed."
+    )
     _inherit = [
         "mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin", "school.term.mixin"
     ]
@@ -155,14 +162,6 @@ class SchoolUnionEvent(models.Model):
         if any(event.state in ("open", "done") for event in self):
             raise UserError(_("A union event that was opened or took place stays on record; cancel it instead."))
 
-
-    def _get_lock_message(self):
-        self.ensure_one()
-        return _(
-            "Event %(name)s took place: its plan, participants and results are on record and can no "
-            "longer be changed.",
-            name=self.name,
-        )
 
     # ------------------------------------------------------------------
     # Workflow

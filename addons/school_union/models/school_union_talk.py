@@ -1,7 +1,10 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.school_base.models.school_workflow_mixin import workflow_action
+
+_lt = LazyTranslate(__name__)
 
 TALK_TOPICS = [
     ("work", "Work"),
@@ -32,6 +35,7 @@ class SchoolUnionTalk(models.Model):
     _name = "school.union.talk"
     _description = "Talk Day Session"
     _lock_states = ("done", "cancel")
+    _lock_message = _lt("%(name)s was held or cancelled: it can no longer be changed.")
     _inherit = ["school.workflow.mixin", "school.lock.mixin"]
     # the chair keeps following up the help promised after the session was held
     _lock_editable_fields = ("note_ids",)
@@ -75,10 +79,6 @@ class SchoolUnionTalk(models.Model):
         # sudo: only whether a note exists, never its content
         return bool(self.env["school.union.talk.note"].sudo().search_count([("talk_id", "=", self.id)], limit=1))
 
-
-    def _get_lock_message(self):
-        self.ensure_one()
-        return _("%(name)s was held or cancelled: it can no longer be changed.", name=self.display_name)
 
     def write(self, vals):
         if not self.env.su and ({"member_id", "company_id"} & set(vals)):

@@ -2,8 +2,11 @@ from datetime import date
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.school_base.models.school_workflow_mixin import workflow_action
+
+_lt = LazyTranslate(__name__)
 
 OFFICER = "school_union.group_union_officer"
 SIGN_FIELDS = ("signed", "signed_date", "signed_user_id", "signed_witness_user_id")
@@ -67,6 +70,10 @@ class SchoolUnionWelfare(models.Model):
 
     _name = "school.union.welfare"
     _description = "Welfare and Condolence Visit"
+    _lock_message = _lt(
+        "Welfare %(name)s was given and is in the ledger: it can no longer "
+        "be changed; cancel it (if not signed for) and record a new one."
+    )
     _inherit = [
         "school.reference.mixin", "mail.thread", "mail.activity.mixin",
         "school.workflow.mixin", "school.lock.mixin",
@@ -191,14 +198,6 @@ class SchoolUnionWelfare(models.Model):
     def _is_locked(self):
         self.ensure_one()
         return self.state == "done" or bool(self.date_given)
-
-    def _get_lock_message(self):
-        self.ensure_one()
-        return _(
-            "Welfare %(name)s was given and is in the ledger: it can no longer be changed; "
-            "cancel it (if not signed for) and record a new one.",
-            name=self.name,
-        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_given(self):
