@@ -244,6 +244,12 @@ class SchoolSafetyLeaveSlip(models.Model):
         self.write({"state": "issued", **self._prepare_issue_vals()})
         return True
 
+    def _stamp_gate(self, state, user_field, time_field):
+        """Record a gate step: the new state, the guard and the time (access checked by the caller)."""
+        # sudo: guards may not edit slips, only stamp the gate fields
+        self.sudo().write({"state": state, user_field: self.env.user.id, time_field: fields.Datetime.now()})
+        return True
+
     @workflow_action
     def action_gate_check_out(self):
         """At the gate: the slip is valid today only, then the student may leave."""
@@ -268,15 +274,7 @@ class SchoolSafetyLeaveSlip(models.Model):
                         student=slip.student_name,
                     )
                 )
-        # sudo: guards may not edit slips, only stamp the gate fields (access checked above)
-        self.sudo().write(
-            {
-                "state": "checked_out",
-                "gate_out_user_id": self.env.user.id,
-                "gate_out_datetime": fields.Datetime.now(),
-            }
-        )
-        return True
+        return self._stamp_gate("checked_out", "gate_out_user_id", "gate_out_datetime")
 
     @workflow_action
     def action_gate_return(self):
@@ -291,15 +289,7 @@ class SchoolSafetyLeaveSlip(models.Model):
                         slip=slip.name,
                     )
                 )
-        # sudo: guards may not edit slips, only stamp the gate fields (access checked above)
-        self.sudo().write(
-            {
-                "state": "returned",
-                "gate_return_user_id": self.env.user.id,
-                "return_datetime": fields.Datetime.now(),
-            }
-        )
-        return True
+        return self._stamp_gate("returned", "gate_return_user_id", "return_datetime")
 
     @workflow_action
     def action_cancel(self):
