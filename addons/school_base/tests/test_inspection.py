@@ -1,3 +1,5 @@
+import re
+
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form
 
@@ -80,6 +82,18 @@ class TestInspection(SchoolBaseCommon):
         inspection.with_user(self.manager).action_reset_draft()
         self.assertEqual(inspection.state, "draft")
         self.assertFalse(inspection.done_user_id)
+
+    def test_lock_message_names_the_record(self):
+        """The lock message, data on the model, names the record and the fields it mentions, in the user's language."""
+        inspection = self._new_inspection()
+        self._answer(inspection)
+        inspection.with_user(self.staff).action_done()
+        name, user = re.escape(inspection.name), re.escape(self.staff.name)
+        with self.assertRaisesRegex(UserError, f"{name} was finished by {user} on "):
+            inspection.with_user(self.staff).note = "改一下"
+        if self.env["res.lang"]._lang_get("zh_CN"):
+            with self.assertRaisesRegex(UserError, f"检查 {name} 已由 {user} 于 .* 完成并锁定"):
+                inspection.with_user(self.staff).with_context(lang="zh_CN").note = "改一下"
 
     def test_follow_up_needs_configuration(self):
         """A failed item asks for a follow-up target when the checklist has none."""
