@@ -203,6 +203,23 @@ class TestPurchaseRules(SchoolPurchaseCommon):
         self._receive(receipt)
         self.assertEqual(receipt.state, "done")
 
+    def test_receipt_witness_in_person(self):
+        """A named witness without the store's rights signs in person before the asset manager (logged);
+        nobody else signs for them, and nobody names a witness before the inspection."""
+        order = self._new_order(lines=[(self.chalk, 10, 5)])
+        order.with_user(self.keeper).button_confirm()
+        receipt = order.picking_ids.with_user(self.keeper)
+        with self.assertRaisesRegex(UserError, "signs first"):
+            receipt.witness_user_id = self.officer
+        receipt.action_school_inspect()
+        receipt.witness_user_id = self.officer
+        with self.assertRaisesRegex(UserError, "Only"):
+            receipt.with_user(self.staff).action_school_witness_sign()
+        self.assertFalse(receipt.witness_signed_date)
+        receipt.action_school_witness_sign()  # the officer signs on the asset manager's device
+        self.assertTrue(receipt.witness_signed_date)
+        self.assertTrue(any("in person" in (body or "") for body in receipt.message_ids.mapped("body")))
+
     def test_receipt_without_inspection_category(self):
         category = self.env["product.category"].create({"name": "服务"})
         self.chalk.categ_id = category
