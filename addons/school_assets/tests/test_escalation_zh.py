@@ -17,6 +17,7 @@ from .test_repair import T0
 def _speak_chinese(env, users):
     env["res.lang"]._activate_lang("zh_CN")
     users.write({"lang": "zh_CN"})
+    users.company_id.partner_id.tz = "Asia/Shanghai"
 
 
 @tagged("post_install", "-at_install")

@@ -16,6 +16,7 @@ from .test_visitor import GateCommon
 def _speak_chinese(env, users):
     env["res.lang"]._activate_lang("zh_CN")
     users.write({"lang": "zh_CN"})
+    users.company_id.partner_id.tz = "Asia/Shanghai"
 
 
 @tagged("post_install", "-at_install")

@@ -30,7 +30,6 @@ WORKFLOW_FIELD_TABLE = [
     ("hazard", "reporter_user_id", "guard", "staff"),
     ("hazard", "escalation_level", "2", "staff"),
     ("hazard", "date_escalated", "2030-01-01 00:00:00", "staff"),
-    ("hazard", "date_escalate_principal", "2040-01-01 00:00:00", "staff"),
     ("held_drill", "state", "planned", "safety"),
     ("held_drill", "state", "cancel", "safety"),
     ("drill_problem", "hazard_id", "hazard", "safety"),
