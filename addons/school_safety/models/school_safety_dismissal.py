@@ -477,6 +477,8 @@ class SchoolSafetyDismissal(models.Model):
             today = self._local_now(company).date()
             if self._is_school_day(today):
                 created |= self.with_company(company)._create_for_day(company, today)
+        # one pass over the schools; a school whose board exists is not created again
+        self.env["ir.cron"]._notify_progress(done=len(created), remaining=0)
         return created
 
     @api.depends("date", "company_id.dismissal_alert_hour", "company_id.partner_id.tz")
