@@ -4,7 +4,7 @@ from unittest.mock import patch
 from freezegun import freeze_time
 from odoo_test_helper import FakeModelLoader
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import SchoolBaseCommon
@@ -109,7 +109,7 @@ class TestEscalationMixin(SchoolBaseCommon):
                 self.env["school.escalation.done"].with_user(user).create(
                     {"res_model": record._name, "res_id": record.id, "step": "director", "due": datetime(2026, 11, 1)}
                 )
-        with self.assertRaisesRegex(Exception, "computed for the reminders"):
+        with self.assertRaisesRegex(UserError, "computed for the reminders"):
             record.with_user(self.manager).sudo(False).write({"date_principal": datetime(2099, 1, 1)})
 
 
