@@ -19,6 +19,7 @@
         "data/school_assets_repair_data.xml",
         "data/school_assets_meter_data.xml",
         "data/school_asset_register_data.xml",
+        "data/school_assets_escalation_data.xml",
         "data/school_assets_purchase_data.xml",
         "views/school_assets_menus.xml",
         "views/res_config_settings_views.xml",

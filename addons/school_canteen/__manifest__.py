@@ -15,6 +15,7 @@
         "security/school_canteen_daily_security.xml",
         "data/school_canteen_acceptance_data.xml",
         "data/school_canteen_daily_data.xml",
+        "data/school_canteen_escalation_data.xml",
         "data/school_canteen_inspection_data.xml",
         "report/school_canteen_acceptance_reports.xml",
         "report/school_canteen_ledger_reports.xml",

@@ -27,6 +27,7 @@
         "data/school_safety_education_data.xml",
         "data/school_safety_plan_data.xml",
         "data/school_safety_dismissal_data.xml",
+        "data/school_safety_escalation_data.xml",
         "data/school_safety_bus_data.xml",
         "report/school_safety_hazard_reports.xml",
         "report/school_safety_agreement_reports.xml",

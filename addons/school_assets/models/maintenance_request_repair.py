@@ -3,6 +3,7 @@ from datetime import timedelta
 from odoo import _, api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.school_base.models.school_escalation import EscalationStep
 from odoo.addons.school_base.models.school_workflow_mixin import (
     in_workflow_step,
     workflow_action,
@@ -34,7 +35,7 @@ SHEET_FIELDS = ("repair_by", "contractor_id", "school_place_id")
 
 class MaintenanceRequest(models.Model):
     _name = "maintenance.request"
-    _inherit = ["maintenance.request", "school.workflow.mixin", "school.lock.mixin"]
+    _inherit = ["maintenance.request", "school.workflow.mixin", "school.lock.mixin", "school.escalation.mixin"]
     # the fields below are declared through _get_workflow_fields (REPAIR_WORKFLOW_FIELDS), added to
     # what other addons declare on the same core model
     # a settled request is the school's record; its reporter may still rate the repair
@@ -68,7 +69,7 @@ class MaintenanceRequest(models.Model):
         help="When the request reached a done stage.",
     )
     response_deadline = fields.Datetime(
-        string="Answer By", compute="_compute_deadlines", store=True, copy=False,
+        string="Answer By", compute="_compute_deadlines", store=True, copy=False, index="btree_not_null",
     )
     fix_deadline = fields.Datetime(
         string="Fix By", compute="_compute_deadlines", store=True, copy=False,
@@ -458,44 +459,52 @@ class MaintenanceRequest(models.Model):
     # ------------------------------------------------------------------
     # Escalation
     # ------------------------------------------------------------------
-    def _get_late_domain(self):
+    @api.model
+    def _escalation_steps(self):
+        """A request past its answer target is told, once, to its team leader (else the
+        logistics director)."""
         return [
-            ("date_responded", "=", False),
-            ("response_deadline", "<", fields.Datetime.now()),
-            ("response_escalated", "=", False),
-            ("stage_id.done", "=", False),
-            ("archive", "=", False),
+            EscalationStep(
+                "unanswered", "response_deadline", "_escalation_tell_leader",
+                domain=[("date_responded", "=", False), ("stage_id.done", "=", False), ("archive", "=", False)],
+                role="logistics_director", recipients="_escalation_team_leaders",
+            ),
         ]
 
-    @api.model
+    def _escalation_team_leaders(self, directors):
+        return {
+            request: request.maintenance_team_id._get_repair_leader() or directors.get(request.company_id)
+            for request in self
+        }
+
     @workflow_action
-    def _cron_escalate_unanswered(self, batch_size=500):
-        """A request past its answer target gets one activity for its team leader."""
-        late = self.search(self._get_late_domain(), limit=batch_size)
-        for request in late:
-            leader = request.maintenance_team_id._get_repair_leader()
-            if leader:
-                request.activity_schedule(
-                    "school_assets.mail_activity_type_repair_unanswered",
-                    summary=_("Repair %(name)s not answered in time", name=request.name),
-                    note=request.school_place_id.display_name or request.equipment_id.display_name or "",
-                    user_id=leader.id,
-                )
-            request.response_escalated = True
-        # waiting requests become late by the clock alone: refresh the flags not yet raised
-        # (flagged ones are left out, so the batch moves on and the search stays small)
+    def _escalation_tell_leader(self, users):
+        for leader in users:
+            self.activity_schedule(
+                "school_assets.mail_activity_type_repair_unanswered",
+                summary=_("Repair %(name)s not answered in time", name=self.name),
+                note=self.school_place_id.display_name or self.equipment_id.display_name or "",
+                user_id=leader.id,
+            )
+        self.response_escalated = True
+
+    @api.model
+    def _cron_run_escalations(self, batch_size=None):
+        """Besides the escalation: waiting requests become late by the clock alone, so their
+        stored late flags are refreshed here, a batch at a time (flagged ones are left out)."""
+        batch_size = batch_size or self._escalation_batch_size
+        now = fields.Datetime.now()
         waiting = self.search(
             [
                 ("stage_id.done", "=", False),
                 "|",
-                "&", "&", ("date_responded", "=", False), ("response_deadline", "<", fields.Datetime.now()),
+                "&", "&", ("date_responded", "=", False), ("response_deadline", "<", now),
                 ("is_response_late", "=", False),
-                "&", ("fix_deadline", "<", fields.Datetime.now()), ("is_fix_late", "=", False),
+                "&", ("fix_deadline", "<", now), ("is_fix_late", "=", False),
             ],
             limit=batch_size,
         )
         self.env.add_to_compute(self._fields["is_response_late"], waiting)
         self.env.add_to_compute(self._fields["is_fix_late"], waiting)
         waiting.flush_recordset(["is_response_late", "is_fix_late"])
-        self.env["ir.cron"]._notify_progress(done=len(late), remaining=int(len(late) == batch_size))
-        return late
+        return super()._cron_run_escalations(batch_size=batch_size)

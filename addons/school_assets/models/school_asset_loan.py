@@ -1,6 +1,9 @@
+from datetime import timedelta
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.school_base.models.school_escalation import EscalationStep
 from odoo.addons.school_base.models.school_workflow_mixin import workflow_action
 
 from .school_asset_handover import CONDITIONS
@@ -14,10 +17,11 @@ class SchoolAssetLoan(models.Model):
     _lock_states = ("returned",)
     _inherit = [
         "school.reference.mixin", "mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin",
+        "school.escalation.mixin",
     ]
     _order = "date_out desc, id desc"
     _check_company_auto = True
-    _workflow_fields = ("date_returned", "previous_asset_state", "overdue_notified")
+    _workflow_fields = ("date_returned", "previous_asset_state")
     _lock_editable_fields = ("return_note",)
 
     equipment_id = fields.Many2one(
@@ -37,7 +41,7 @@ class SchoolAssetLoan(models.Model):
     )
     purpose = fields.Char()
     date_out = fields.Date(string="Lent On", required=True, default=fields.Date.context_today, tracking=True)
-    date_due = fields.Date(string="Due On", required=True, tracking=True)
+    date_due = fields.Date(string="Due On", required=True, index=True, tracking=True)
     date_returned = fields.Date(string="Returned On", readonly=True, copy=False, tracking=True)
     condition_out = fields.Selection(CONDITIONS[:2], string="Condition When Lent", default="good", required=True)
     condition_return = fields.Selection(CONDITIONS, string="Condition On Return", tracking=True, copy=False)
@@ -48,7 +52,6 @@ class SchoolAssetLoan(models.Model):
         required=True, default="draft", tracking=True, copy=False, index=True,
     )
     is_overdue = fields.Boolean(string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue")
-    overdue_notified = fields.Boolean(readonly=True, copy=False)
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
@@ -135,24 +138,32 @@ class SchoolAssetLoan(models.Model):
         return True
 
     @api.model
-    @workflow_action
-    def _cron_overdue_loans(self):
-        """Remind the asset keeper once about each overdue loan."""
-        # in the database, on the stored state and due date (is_overdue is not stored)
-        loans = self.search([
-            ("state", "=", "lent"), ("date_due", "<", fields.Date.context_today(self)), ("overdue_notified", "=", False),
-        ])
-        for loan in loans:
-            # the keeper who registered the loan, else the asset's technician
+    def _escalation_steps(self):
+        """The asset keeper is reminded once about each overdue loan (the day after it was due)."""
+        return [
+            EscalationStep(
+                "overdue", "date_due", "_escalation_remind_overdue",
+                domain=[("state", "=", "lent")], role="asset_manager", recipients="_escalation_keepers",
+                lead=lambda model: timedelta(days=-1),
+            ),
+        ]
+
+    def _escalation_keepers(self, managers):
+        """The keeper who registered the loan, else the asset's technician, else the asset manager."""
+        keepers = {}
+        for loan in self:
             user = loan.create_uid
             if not user.active or user.share or user._is_superuser():
-                user = loan.equipment_id.technician_user_id or self.env.user
-            loan.activity_schedule(
+                user = loan.equipment_id.technician_user_id or managers[loan.company_id]
+            keepers[loan] = user
+        return keepers
+
+    def _escalation_remind_overdue(self, users):
+        for user in users:
+            self.activity_schedule(
                 "mail.mail_activity_data_todo",
                 user_id=user.id,
-                summary=_("Overdue loan: %(asset)s", asset=loan.equipment_id.name),
-                note=_("%(borrower)s was due to return %(asset)s on %(date)s.", borrower=loan.borrower_name,
-                       asset=loan.equipment_id.display_name, date=loan.date_due),
+                summary=_("Overdue loan: %(asset)s", asset=self.equipment_id.name),
+                note=_("%(borrower)s was due to return %(asset)s on %(date)s.", borrower=self.borrower_name,
+                       asset=self.equipment_id.display_name, date=self._school_format_date(self.date_due)),
             )
-        loans.overdue_notified = True
-        return True

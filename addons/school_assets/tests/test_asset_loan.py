@@ -48,15 +48,15 @@ class TestAssetLoan(SchoolAssetCommon):
         Loan = self.env["school.asset.loan"]
         with freeze_time("2026-10-05"):
             self.assertNotIn(loan, Loan.search([("is_overdue", "=", True)]))
-            Loan._cron_overdue_loans()
+            Loan._cron_run_escalations()
             self.assertFalse(loan.activity_ids)
         with freeze_time("2026-10-10"):
             self.assertIn(loan, Loan.search([("is_overdue", "=", True)]))
             self.assertTrue(loan.is_overdue)
-            Loan._cron_overdue_loans()
+            Loan._cron_run_escalations()
             self.assertEqual(len(loan.activity_ids), 1)
             self.assertEqual(loan.activity_ids.user_id, self.asset_manager)
-            Loan._cron_overdue_loans()
+            Loan._cron_run_escalations()
             self.assertEqual(len(loan.activity_ids), 1)
             loan.condition_return = "good"
             loan.action_return()

@@ -133,8 +133,8 @@ class TestRepairTargets(SchoolAssetsRepairCommon):
             cron.method_direct_trigger()
         self.assertFalse(request.activity_ids.filtered(lambda a: a.activity_type_id == activity_type))
         with freeze_time(T0 + timedelta(hours=3)):
-            self.env["maintenance.request"]._cron_escalate_unanswered()
-            self.env["maintenance.request"]._cron_escalate_unanswered()
+            self.env["maintenance.request"]._cron_run_escalations()
+            self.env["maintenance.request"]._cron_run_escalations()
         escalations = request.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
         self.assertEqual(len(escalations), 1)
         self.assertEqual(escalations.user_id, self.leader)
@@ -254,7 +254,7 @@ class TestRepairViews(SchoolAssetsRepairCommon):
         with freeze_time(T0):
             request = self._report(maintenance_team_id=self.other_team.id)
         with freeze_time(T0 + timedelta(hours=3)):
-            self.env["maintenance.request"]._cron_escalate_unanswered()
+            self.env["maintenance.request"]._cron_run_escalations()
         activity_type = self.env.ref("school_assets.mail_activity_type_repair_unanswered")
         escalation = request.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
         self.assertEqual(escalation.user_id, self.outsider_repairer)

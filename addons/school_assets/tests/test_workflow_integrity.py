@@ -122,7 +122,6 @@ class TestAssetsWorkflowIntegrity(IntegrityMixin, SchoolAssetCommon):
             (damage, "date_paid", fields.Date.today(), self.head_teacher),
             (loan, "state", "returned", self.asset_manager),
             (loan, "date_returned", fields.Date.today(), self.asset_manager),
-            (loan, "overdue_notified", True, self.asset_manager),
             (disposal, "state", "done", self.asset_manager),
             (disposal, "manager_user_id", self.asset_manager.id, self.asset_manager),
             (disposal, "principal_user_id", self.principal.id, self.asset_manager),

@@ -4,7 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.osv import expression
 
-from odoo.addons.school_base.models.school_workflow_mixin import workflow_action
+from odoo.addons.school_base.models.school_escalation import EscalationStep
 
 LICENCE_STATES = [
     ("valid", "Valid"),
@@ -18,7 +18,7 @@ class ResPartner(models.Model):
     """A canteen supplier's qualifications (定点采购, 索证): business and food licences."""
 
     _name = "res.partner"
-    _inherit = ["res.partner", "school.workflow.mixin"]
+    _inherit = ["res.partner", "school.escalation.mixin"]
 
     canteen_supplier = fields.Boolean(
         string="Designated Canteen Supplier", tracking=True,
@@ -45,21 +45,14 @@ class ResPartner(models.Model):
     canteen_licence_expiry = fields.Date(
         string="Next Licence Expiry", compute="_compute_canteen_licence_state",
     )
-    business_licence_warned_expiry = fields.Date(
-        string="Business Licence Expiry Warned", readonly=True, copy=False,
-        help="The expiry date the canteen manager was already warned about.",
+    business_licence_warn_date = fields.Date(
+        string="Business Licence Warning On", compute="_compute_licence_warn_dates", store=True, index="btree_not_null",
+        help="The expiry less the school's warning days: the canteen manager is warned then.",
     )
-    food_licence_warned_expiry = fields.Date(
-        string="Food Licence Expiry Warned", readonly=True, copy=False,
-        help="The expiry date the canteen manager was already warned about.",
+    food_licence_warn_date = fields.Date(
+        string="Food Licence Warning On", compute="_compute_licence_warn_dates", store=True, index="btree_not_null",
+        help="The expiry less the school's warning days: the canteen manager is warned then.",
     )
-
-    @api.model
-    def _get_workflow_fields(self):
-        # only the "already warned" markers of the licence cron: the rest of a partner is plain data
-        fnames = super()._get_workflow_fields() | {"business_licence_warned_expiry", "food_licence_warned_expiry"}
-        fnames.discard("state")
-        return fnames
 
     @api.model
     def _canteen_warning_limit(self, today=None):
@@ -145,52 +138,66 @@ class ResPartner(models.Model):
                     supplier=partner.commercial_partner_id.display_name, problems="; ".join(problems),
                 ))
 
-    @api.model
-    @workflow_action
-    def _cron_warn_canteen_licence_expiry(self):
-        """Warn the canteen managers once per licence expiring soon (or already expired).
-
-        A supplier of one school warns that school's canteen manager; a supplier shared by
-        every school warns the canteen manager of each school.
-        """
-        today = fields.Date.context_today(self)
-        all_companies = self.env["res.company"].search([])
-        longest = max(all_companies.mapped("canteen_licence_warning_days") or [30])
-        partners = self.search([
-            ("canteen_supplier", "=", True), ("is_company", "=", True),
-            "|", ("business_licence_expiry", "<=", today + timedelta(days=longest)),
-            ("food_licence_expiry", "<=", today + timedelta(days=longest)),
-        ])
-        warned = self.browse()
-        canteen_managers = (partners.company_id | all_companies)._school_persons("canteen_manager")
-        for partner in partners:
-            companies = partner.company_id or all_companies
-            for kind, label in partner._canteen_licence_kinds():
+    @api.depends("business_licence_expiry", "food_licence_expiry", "company_id.canteen_licence_warning_days")
+    def _compute_licence_warn_dates(self):
+        longest = None
+        for partner in self:
+            if partner.company_id:
+                days = partner.company_id.canteen_licence_warning_days
+            else:
+                # a supplier shared by every school: warned within the longest warning period
+                if longest is None:
+                    longest = max(self.env["res.company"].sudo().search([]).mapped("canteen_licence_warning_days") or [30])
+                days = longest
+            for kind in ("business", "food"):
                 expiry = partner[f"{kind}_licence_expiry"]
-                if not expiry or partner[f"{kind}_licence_warned_expiry"] == expiry:
-                    continue
-                to_warn = companies.filtered(
-                    lambda c, e=expiry: e <= today + timedelta(days=c.canteen_licence_warning_days)
-                )
-                if not to_warn:
-                    continue
-                managers = self.env["res.users"].union(*[canteen_managers[c] for c in to_warn])
-                for manager in managers:
-                    partner.activity_schedule(
-                        "school_canteen.mail_activity_type_canteen_licence_expiry",
-                        date_deadline=max(today, expiry - timedelta(days=7)),
-                        summary=_("%(licence)s of %(supplier)s expires on %(date)s",
-                                  licence=label, supplier=partner.name, date=expiry),
-                        user_id=manager.id,
-                    )
-                partner.message_post(
-                    body=_("%(licence)s expires on %(date)s: ask the supplier for the renewed licence.",
-                           licence=label, date=expiry),
-                    subtype_xmlid="mail.mt_note",
-                )
-                partner[f"{kind}_licence_warned_expiry"] = expiry
-                warned |= partner
-        return warned
+                partner[f"{kind}_licence_warn_date"] = expiry and expiry - timedelta(days=days)
+
+    @api.model
+    def _escalation_steps(self):
+        """The canteen manager (of the supplier's school, or of every school for a shared
+        supplier) is warned once per licence expiry date, within the warning days (a setting)."""
+        suppliers = [("canteen_supplier", "=", True), ("is_company", "=", True)]
+        return [
+            EscalationStep(f"{kind}_licence", f"{kind}_licence_warn_date", f"_escalation_warn_{kind}_licence",
+                           domain=suppliers, recipients="_escalation_canteen_managers")
+            for kind in ("business", "food")
+        ]
+
+    def _escalation_canteen_managers(self, _persons):
+        all_companies = self.env["res.company"].search([])
+        managers = (self.company_id | all_companies)._school_persons("canteen_manager")
+        return {
+            partner: self.env["res.users"].union(*[managers[c] for c in (partner.company_id or all_companies)])
+            for partner in self
+        }
+
+    def _escalation_warn_business_licence(self, users):
+        self._warn_licence_expiry("business", users)
+
+    def _escalation_warn_food_licence(self, users):
+        self._warn_licence_expiry("food", users)
+
+    def _warn_licence_expiry(self, kind, users):
+        self.ensure_one()
+        expiry = self[f"{kind}_licence_expiry"]
+        today = fields.Date.today()
+        for manager in users:
+            partner = self._in_lang_of(manager)
+            label = dict(partner._canteen_licence_kinds())[kind]
+            partner.activity_schedule(
+                "school_canteen.mail_activity_type_canteen_licence_expiry",
+                date_deadline=max(today, expiry - timedelta(days=7)),
+                summary=_("%(licence)s of %(supplier)s expires on %(date)s",
+                          licence=label, supplier=partner.name, date=partner._school_format_date(expiry)),
+                user_id=manager.id,
+            )
+        label = dict(self._canteen_licence_kinds())[kind]
+        self.message_post(
+            body=_("%(licence)s expires on %(date)s: ask the supplier for the renewed licence.",
+                   licence=label, date=self._school_format_date(expiry)),
+            subtype_xmlid="mail.mt_note",
+        )
 
     def _canteen_licence_kinds(self):
         return [("business", _("Business licence")), ("food", _("Food business licence"))]

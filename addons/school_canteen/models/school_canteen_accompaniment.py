@@ -1,6 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.school_base.models.school_escalation import EscalationStep
 from odoo.addons.school_base.models.school_workflow_mixin import workflow_action
 
 from .school_canteen_sample import MEALS
@@ -21,10 +22,9 @@ MANAGER_GROUP = "school_canteen.group_canteen_manager"
 class SchoolCanteenAccompanimentRota(models.Model):
     _name = "school.canteen.accompaniment.rota"
     _description = "Meal Accompaniment Rota"
-    _inherit = ["mail.thread", "mail.activity.mixin", "school.workflow.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.escalation.mixin"]
     _order = "date, meal, id"
     _check_company_auto = True
-    _workflow_fields = ("reminded",)
 
     date = fields.Date(required=True, index=True, tracking=True)
     meal = fields.Selection(MEALS, required=True, default="lunch", tracking=True)
@@ -36,7 +36,6 @@ class SchoolCanteenAccompanimentRota(models.Model):
     )
     log_ids = fields.One2many("school.canteen.accompaniment", "rota_id", string="Logs")
     has_log = fields.Boolean(string="Logged", compute="_compute_has_log", store=True, index=True)
-    reminded = fields.Boolean(readonly=True, copy=False)
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
@@ -78,23 +77,25 @@ class SchoolCanteenAccompanimentRota(models.Model):
         return [("has_log", "=", False), ("date", "<=", today)]
 
     @api.model
-    @workflow_action
-    def _cron_remind_missing_logs(self):
-        """Remind each leader once of a rota day (today or past) still without a log."""
-        today = fields.Date.context_today(self)
-        rotas = self.search(self._get_missing_log_domain(today) + [("reminded", "=", False)])
-        managers = rotas.company_id._school_persons("canteen_manager")
-        for rota in rotas:
-            user = rota.leader_user_id or managers.get(rota.company_id)
-            if user:
-                rota.activity_schedule(
-                    ROTA_REMINDER_ACTIVITY,
-                    date_deadline=rota.date,
-                    note=_("Please record your meal accompaniment log of %(date)s.", date=rota.date),
-                    user_id=user.id,
-                )
-        rotas.write({"reminded": True})
-        return rotas
+    def _escalation_steps(self):
+        """Each leader is reminded once of a rota day (today or past) still without a log."""
+        return [
+            EscalationStep("missing_log", "date", "_escalation_remind_log", domain=[("has_log", "=", False)],
+                           role="canteen_manager", recipients="_escalation_leaders"),
+        ]
+
+    def _escalation_leaders(self, managers):
+        return {rota: rota.leader_user_id or managers.get(rota.company_id) for rota in self}
+
+    def _escalation_remind_log(self, users):
+        for user in users:
+            self.activity_schedule(
+                ROTA_REMINDER_ACTIVITY,
+                date_deadline=self.date,
+                note=_("Please record your meal accompaniment log of %(date)s.",
+                       date=self._school_format_date(self.date)),
+                user_id=user.id,
+            )
 
 
 class SchoolCanteenAccompaniment(models.Model):

@@ -4,7 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.translate import LazyTranslate
 
-from odoo.addons.school_base.models.school_workflow_mixin import workflow_action
+from odoo.addons.school_base.models.school_escalation import EscalationStep
 
 from .school_canteen_sample import MEALS
 
@@ -64,10 +64,9 @@ class HrEmployeePublic(models.Model):
 class SchoolCanteenHealthCertificate(models.Model):
     _name = "school.canteen.health.certificate"
     _description = "Health Certificate"
-    _inherit = ["mail.thread", "mail.activity.mixin", "school.workflow.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.escalation.mixin"]
     _order = "expiry_date, id"
     _check_company_auto = True
-    _workflow_fields = ("reminded_expiry_date",)
 
     name = fields.Char(string="Certificate No.", required=True, tracking=True)
     employee_id = fields.Many2one(
@@ -88,8 +87,9 @@ class SchoolCanteenHealthCertificate(models.Model):
         string="Expiring Soon", compute="_compute_status", search="_search_is_expiring",
         help="The employee's latest certificate expires within the warning period of the settings.",
     )
-    reminded_expiry_date = fields.Date(
-        readonly=True, copy=False, help="Expiry date for which the canteen manager was reminded."
+    date_remind = fields.Date(
+        string="Remind On", compute="_compute_date_remind", store=True, index=True,
+        help="The expiry date less the school's warning days: the canteen manager is reminded then.",
     )
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
@@ -154,24 +154,33 @@ class SchoolCanteenHealthCertificate(models.Model):
         for cert in self:
             cert.display_name = f"{cert.employee_id.name or ''} · {cert.name or ''}"
 
+    @api.depends("expiry_date", "company_id.canteen_health_cert_warning_days")
+    def _compute_date_remind(self):
+        for cert in self:
+            cert.date_remind = cert.expiry_date and cert.expiry_date - timedelta(
+                days=cert.company_id.canteen_health_cert_warning_days
+            )
+
     @api.model
-    @workflow_action
-    def _cron_remind_expiring(self):
-        """Tell the canteen manager once about each certificate expiring soon."""
-        certs = self._get_expiring().filtered(lambda cert: cert.reminded_expiry_date != cert.expiry_date)
-        managers = certs.company_id._school_persons("canteen_manager")
-        for cert in certs:
-            manager = managers.get(cert.company_id)
-            if manager:
-                cert.activity_schedule(
-                    CERT_REMINDER_ACTIVITY,
-                    date_deadline=cert.expiry_date,
-                    note=_("The health certificate of %(employee)s expires on %(date)s: ask for a new one.",
-                           employee=cert.employee_id.name, date=cert.expiry_date),
-                    user_id=manager.id,
-                )
-            cert.reminded_expiry_date = cert.expiry_date
-        return certs
+    def _escalation_steps(self):
+        """The canteen manager is told once about each certificate expiring within the school's
+        warning days (a renewed one is not reminded)."""
+        return [
+            EscalationStep("expiring", "date_remind", "_escalation_remind_expiring",
+                           domain=[("expiry_date", ">=", fields.Date.today())], role="canteen_manager"),
+        ]
+
+    def _escalation_remind_expiring(self, users):
+        if self.status == "replaced":
+            return
+        for manager in users:
+            self.activity_schedule(
+                CERT_REMINDER_ACTIVITY,
+                date_deadline=self.expiry_date,
+                note=_("The health certificate of %(employee)s expires on %(date)s: ask for a new one.",
+                       employee=self.employee_id.name, date=self._school_format_date(self.expiry_date)),
+                user_id=manager.id,
+            )
 
 
 class SchoolCanteenMorningCheck(models.Model):

@@ -3,6 +3,7 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.school_base.models.school_escalation import EscalationStep
 from odoo.addons.school_base.models.school_workflow_mixin import (
     workflow_action,
     workflow_step,
@@ -20,6 +21,7 @@ class SchoolCanteenIncident(models.Model):
     _lock_states = ("closed",)
     _inherit = [
         "mail.thread", "mail.activity.mixin", "school.reference.mixin", "school.workflow.mixin", "school.lock.mixin",
+        "school.escalation.mixin",
     ]
     _order = "date_discovered desc, id desc"
     _check_company_auto = True
@@ -45,7 +47,7 @@ class SchoolCanteenIncident(models.Model):
         help="Medical care, samples sealed, canteen closed, parents informed… (应急处置措施)",
     )
     report_deadline = fields.Datetime(
-        string="Report to Bureau By", compute="_compute_report_deadline", store=True, tracking=True,
+        string="Report to Bureau By", compute="_compute_report_deadline", store=True, tracking=True, index=True,
         help="The education bureau must be told within the configured time after discovery.",
     )
     date_reported = fields.Datetime(string="Reported to Bureau On", readonly=True, tracking=True, copy=False)
@@ -149,33 +151,32 @@ class SchoolCanteenIncident(models.Model):
         return True
 
     @api.model
+    def _escalation_steps(self):
+        """An unreported incident past its deadline goes to the principal, once."""
+        return [
+            EscalationStep("principal", "report_deadline", "_escalation_tell_principal",
+                           domain=[("state", "=", "open")], role="principal"),
+        ]
+
     @workflow_action
-    def _cron_escalate_unreported(self, batch_size=200):
-        """Unreported incidents past their deadline go to the principal, once."""
-        incidents = self.search(
-            [("state", "=", "open"), ("report_deadline", "<", fields.Datetime.now()), ("date_escalated", "=", False)],
-            limit=batch_size,
-        )
-        principals = incidents.company_id._school_persons("principal")
-        for incident in incidents:
-            principal = principals.get(incident.company_id)
-            incident.date_escalated = fields.Datetime.now()
-            if principal:
-                incident.activity_schedule(
-                    "school_canteen.mail_activity_type_canteen_incident_overdue",
-                    summary=_("Food-safety incident %(name)s not reported to the bureau", name=incident.name),
-                    note=incident.description,
-                    user_id=principal.id,
-                )
-            incident.message_post(
-                body=_("Not reported to the education bureau by %(deadline)s: escalated to %(user)s.",
-                       deadline=fields.Datetime.to_string(incident.report_deadline),
-                       user=principal.name or _("nobody configured")),
-                partner_ids=principal.partner_id.ids,
-                subtype_xmlid="mail.mt_note",
+    def _escalation_tell_principal(self, users):
+        principal = users[:1]
+        self.date_escalated = fields.Datetime.now()
+        if principal:
+            self.activity_schedule(
+                "school_canteen.mail_activity_type_canteen_incident_overdue",
+                summary=_("Food-safety incident %(name)s not reported to the bureau", name=self.name),
+                note=self.description,
+                user_id=principal.id,
             )
-            incident._add_action(_("Escalated to the principal: report overdue."), user=self.env.ref("base.user_root"))
-        return incidents
+        self.message_post(
+            body=_("Not reported to the education bureau by %(deadline)s: escalated to %(user)s.",
+                   deadline=self._school_format_datetime(self.report_deadline),
+                   user=principal.name or _("nobody configured")),
+            partner_ids=principal.partner_id.ids,
+            subtype_xmlid="mail.mt_note",
+        )
+        self._add_action(_("Escalated to the principal: report overdue."), user=self.env.ref("base.user_root"))
 
 
 class SchoolCanteenIncidentAction(models.Model):

@@ -34,14 +34,14 @@ class TestFoodSafetyIncident(CanteenAcceptanceCommon):
         Incident = self.env["school.canteen.incident"]
         activity_type = self.env.ref("school_canteen.mail_activity_type_canteen_incident_overdue")
         with freeze_time("2026-10-12 06:30:00"):
-            self.assertFalse(Incident._cron_escalate_unreported())
+            self.assertFalse(Incident._cron_run_escalations())
             self.assertFalse(incident.is_overdue)
         with freeze_time("2026-10-12 07:30:00"):
             incident.invalidate_recordset(["is_overdue"])
             self.assertTrue(incident.is_overdue)
             self.assertIn(incident, Incident.search([("is_overdue", "=", True)]))
-            self.assertEqual(Incident._cron_escalate_unreported(), incident)
-            self.assertFalse(Incident._cron_escalate_unreported(), "escalated only once")
+            self.assertEqual(Incident._cron_run_escalations(), incident)
+            self.assertFalse(Incident._cron_run_escalations(), "escalated only once")
         activities = incident.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
         self.assertEqual(len(activities), 1)
         self.assertEqual(activities.user_id, self.principal)

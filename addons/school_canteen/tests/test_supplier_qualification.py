@@ -94,8 +94,8 @@ class TestSupplierQualification(CanteenAcceptanceCommon):
             supplier = self._supplier(food_licence_expiry=self.today + timedelta(days=25), company_id=self.school.id)
             far = self._supplier(company_id=self.school.id)
             Partner = self.env["res.partner"]
-            Partner._cron_warn_canteen_licence_expiry()
-            Partner._cron_warn_canteen_licence_expiry()
+            Partner._cron_run_escalations()
+            Partner._cron_run_escalations()
             activity_type = self.env.ref("school_canteen.mail_activity_type_canteen_licence_expiry")
             activities = supplier.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
             self.assertEqual(len(activities), 1)
@@ -103,11 +103,11 @@ class TestSupplierQualification(CanteenAcceptanceCommon):
             self.assertFalse(far.activity_ids)
             activities.action_feedback("已联系供应商")
         with freeze_time(self.today + timedelta(days=3)):
-            Partner._cron_warn_canteen_licence_expiry()
+            Partner._cron_run_escalations()
             self.assertFalse(supplier.activity_ids, "already warned about this licence")
             supplier.business_licence_expiry = self.today + timedelta(days=10)
             supplier.food_licence_expiry = self.today + timedelta(days=30)
-            Partner._cron_warn_canteen_licence_expiry()
+            Partner._cron_run_escalations()
             self.assertEqual(len(supplier.activity_ids), 2, "business licence and the new food licence date")
 
     def test_supplier_form(self):

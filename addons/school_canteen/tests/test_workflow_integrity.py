@@ -34,6 +34,14 @@ class WorkflowSideDoorMixin:
         record.invalidate_recordset()
         self.assertEqual(record.sudo().read(list(vals))[0], before, f"{record._name} changed")
 
+    def assertEscalationMarkersClosed(self, record, user):
+        """Nobody marks a reminder as done by hand: the markers are written by the runner only."""
+        Done = self.env["school.escalation.done"].with_user(user)
+        with self.assertRaises(AccessError):
+            Done.create({"res_model": record._name, "res_id": record.id, "step": "x", "due": "2099-12-31 00:00:00"})
+        with self.assertRaises(AccessError):
+            Done.search([])
+
     def assertRefusedCreate(self, model, user, vals):
         count = self.env[model].sudo().search_count([])
         with self.assertRaises(REFUSED, msg=f"{model} created by {user.login} with {list(vals)}"):
@@ -159,7 +167,7 @@ class TestCanteenWorkflowIntegrityReceipts(WorkflowSideDoorMixin, CanteenAccepta
         incident = self._incident()
         self.assertRefusedWrite(incident, self.cook, {"date_escalated": "2026-10-12 06:00:00"})
         with freeze_time("2026-10-12 08:00:00"):
-            self.assertEqual(self.env["school.canteen.incident"]._cron_escalate_unreported(), incident)
+            self.assertEqual(self.env["school.canteen.incident"]._cron_run_escalations(), incident)
         self.assertTrue(incident.date_escalated)
 
     # ------------------------------------------------------------------
@@ -326,8 +334,9 @@ class TestCanteenWorkflowIntegrityReceipts(WorkflowSideDoorMixin, CanteenAccepta
     def test_supplier_warning_markers_only_from_cron(self):
         """The "already warned" markers of the licence cron are not written by hand to silence it."""
         self.assertTrue(self.canteen_manager.has_group("base.group_partner_manager"))
-        self.assertRefusedWrite(self.supplier, self.canteen_manager, {"food_licence_warned_expiry": "2099-12-31"})
-        self.assertRefusedWrite(self.supplier, self.canteen_manager, {"business_licence_warned_expiry": "2099-12-31"})
+        self.assertRefusedWrite(self.supplier, self.canteen_manager, {"food_licence_warn_date": "2099-12-31"})
+        self.assertRefusedWrite(self.supplier, self.canteen_manager, {"business_licence_warn_date": "2099-12-31"})
+        self.assertEscalationMarkersClosed(self.supplier, self.canteen_manager)
         self.supplier.with_user(self.canteen_manager).food_licence_number = "JY13204120099999"
 
 
@@ -403,7 +412,8 @@ class TestCanteenWorkflowIntegrityDaily(WorkflowSideDoorMixin, CanteenDailyCommo
 
     def test_certificate_reminder_marker_only_from_cron(self):
         """The cron's reminder marker is not written by hand; the scan is changed on the certificate only."""
-        self.assertRefusedWrite(self.helper_cert, self.canteen_manager, {"reminded_expiry_date": "2026-11-30"})
+        self.assertRefusedWrite(self.helper_cert, self.canteen_manager, {"date_remind": "2026-11-30"})
+        self.assertEscalationMarkersClosed(self.helper_cert, self.canteen_manager)
         scan = base64.b64encode(b"%PDF-1.4 health certificate")
         self.helper_cert.with_user(self.canteen_manager).write({"scan": scan, "scan_filename": "jk.pdf"})
         with self.assertRaises(AccessError):
@@ -419,7 +429,7 @@ class TestCanteenWorkflowIntegrityDaily(WorkflowSideDoorMixin, CanteenDailyCommo
         self.assertEqual(self.helper_cert.scan, scan)
         self.assertRefusedCreate("school.canteen.health.certificate", self.canteen_manager, {
             "name": "JK-9", "employee_id": self.washer.id, "issue_date": "2026-01-01", "expiry_date": "2026-12-31",
-            "reminded_expiry_date": "2026-12-31",
+            "date_remind": "2026-12-31",
         })
 
     def test_accompaniment_problem_resolved_by_the_canteen(self):
@@ -427,7 +437,7 @@ class TestCanteenWorkflowIntegrityDaily(WorkflowSideDoorMixin, CanteenDailyCommo
         rota = self.env["school.canteen.accompaniment.rota"].with_user(self.canteen_manager).create(
             {"date": "2026-11-10", "leader_employee_id": self.leader_employee.id}
         )
-        self.assertRefusedWrite(rota, self.canteen_manager, {"reminded": True})
+        self.assertEscalationMarkersClosed(rota, self.canteen_manager)
         log = self.env["school.canteen.accompaniment"].with_user(self.leader).create({
             "rota_id": rota.id,
             "problem_ids": [(0, 0, {"category": "hygiene", "description": "餐桌未擦", "responsible_user_id": self.leader.id})],

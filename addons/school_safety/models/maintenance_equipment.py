@@ -354,14 +354,20 @@ class MaintenanceEquipment(models.Model):
         )
 
     @api.model
-    def _cron_refresh_safety_alert(self):
-        """Daily: move equipment from OK to due-soon to overdue as the days pass."""
+    def _cron_refresh_safety_alert(self, batch_size=1000):
+        """Daily: move equipment from OK to due-soon to overdue as the days pass.
+
+        A status refresh, not a reminder (the lists and the today screens read the status):
+        batched and idempotent like the escalations (only mismatching equipment is found).
+        """
         today = fields.Date.context_today(self)
-        equipments = self.with_context(active_test=False).search(
-            self._get_safety_alert_mismatch_domain(today)
-        )
+        Equipment = self.with_context(active_test=False)
+        domain = self._get_safety_alert_mismatch_domain(today)
+        equipments = Equipment.search(domain, limit=batch_size, order="id")
         self.env.add_to_compute(self._fields["safety_alert"], equipments)
         equipments.flush_recordset(["safety_alert"])
+        remaining = Equipment.search_count(domain) if len(equipments) == batch_size else 0
+        self.env["ir.cron"]._notify_progress(done=len(equipments), remaining=remaining)
         return equipments
 
     def action_schedule_safety_checks(self):

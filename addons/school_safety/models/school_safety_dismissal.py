@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 import pytz
 
@@ -6,6 +6,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools.translate import LazyTranslate
 
+from odoo.addons.school_base.models.school_escalation import EscalationStep
 from odoo.addons.school_base.models.school_workflow_mixin import (
     in_workflow_step,
     workflow_action,
@@ -54,6 +55,7 @@ class SchoolSafetyDismissal(models.Model):
     _lock_message = _lt("%(name)s is cleared and locked; only a safety manager can take it back.")
     _inherit = [
         "mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin",
+        "school.escalation.mixin",
     ]
     _order = "date desc, grade_sequence, class_id, id"
     # the boards and the late report: only the actions (and the alert job) put them up
@@ -153,6 +155,10 @@ class SchoolSafetyDismissal(models.Model):
         help="The class was not cleared in time and the safety manager was told (once).",
     )
     alert_datetime = fields.Datetime(string="Reported At", readonly=True, copy=False)
+    date_alert_due = fields.Datetime(
+        string="Report If Not Cleared By", compute="_compute_date_alert_due", store=True, index=True,
+        help="The school's dismissal deadline on this day: a class not cleared by then is reported.",
+    )
     escort_time = fields.Char(
         string="Out",
         compute="_compute_local_times",
@@ -457,31 +463,37 @@ class SchoolSafetyDismissal(models.Model):
             today = self._local_now(company).date()
             if self._is_school_day(today):
                 created |= self.with_company(company)._create_for_day(company, today)
+        # one pass over the schools; a school whose board exists is not created again
+        self.env["ir.cron"]._notify_progress(done=len(created), remaining=0)
         return created
 
+    @api.depends("date", "company_id.dismissal_alert_hour", "company_id.partner_id.tz")
+    def _compute_date_alert_due(self):
+        for check in self:
+            if not check.date:
+                check.date_alert_due = False
+                continue
+            hour = check.company_id.dismissal_alert_hour
+            local = datetime.combine(check.date, time()) + timedelta(hours=hour)
+            check.date_alert_due = (
+                self._get_tz(check.company_id).localize(local).astimezone(pytz.utc).replace(tzinfo=None)
+            )
+
     @api.model
-    def _cron_alert_not_cleared(self, batch_size=500):
-        """A class not cleared at the school's deadline is reported to its safety manager, once."""
-        alerted = self.browse()
-        for company in self.env["res.company"].search([]):
-            now = self._local_now(company)
-            today = now.date()
-            domain = [
-                ("company_id", "=", company.id),
-                ("state", "!=", "cleared"),
-                ("alert_sent", "=", False),
-                ("date", ">=", today - timedelta(days=ALERT_LOOKBACK_DAYS)),
-            ]
-            if now.hour + now.minute / 60 >= company.dismissal_alert_hour:
-                domain.append(("date", "<=", today))
-            else:
-                domain.append(("date", "<", today))
-            late = self.search(domain, limit=batch_size)
-            if late:
-                late._send_not_cleared_alert(company._get_safety_manager())
-                alerted |= late
-        self.env["ir.cron"]._notify_progress(done=len(alerted), remaining=0)
-        return alerted
+    def _escalation_steps(self):
+        """A class not cleared at the school's deadline is reported to its safety manager, once
+        (days a cron missed are caught up for ``ALERT_LOOKBACK_DAYS``)."""
+        return [
+            EscalationStep(
+                "not_cleared", "date_alert_due", "_escalation_alert_not_cleared",
+                domain=[("state", "!=", "cleared"),
+                        ("date", ">=", fields.Date.today() - timedelta(days=ALERT_LOOKBACK_DAYS))],
+                role="safety_manager",
+            ),
+        ]
+
+    def _escalation_alert_not_cleared(self, users):
+        self._send_not_cleared_alert(users[:1])
 
     @workflow_action
     def _send_not_cleared_alert(self, user):

@@ -6,6 +6,7 @@ from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools.translate import LazyTranslate
 
+from odoo.addons.school_base.models.school_escalation import EscalationStep
 from odoo.addons.school_base.models.school_workflow_mixin import (
     workflow_action,
     workflow_step,
@@ -48,6 +49,7 @@ class SchoolSafetyDuty(models.Model):
     _lock_message = _lt("The log of %(name)s is written and the duty is closed; only a safety manager can reopen it.")
     _inherit = [
         "mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin",
+        "school.escalation.mixin",
     ]
     _order = "start_datetime desc, id desc"
     # who wrote the log and when, and who was reminded: only the actions and the cron set them
@@ -129,6 +131,10 @@ class SchoolSafetyDuty(models.Model):
         copy=False,
         readonly=True,
         help="People already reminded the day before; nobody is reminded twice.",
+    )
+    date_remind = fields.Datetime(
+        string="Reminder On", compute="_compute_date_remind", store=True, index=True,
+        help="The start of the day before the duty, in the school's time zone: everyone on duty is reminded then.",
     )
     can_plan = fields.Boolean(compute="_compute_permissions")
     can_write_log = fields.Boolean(compute="_compute_permissions")
@@ -224,6 +230,10 @@ class SchoolSafetyDuty(models.Model):
                 ).unlink()
                 with workflow_step():
                     duty.reminded_user_ids = [Command.unlink(user.id) for user in removed]
+            # someone added on the day before is reminded at once
+            newcomers = duty.user_ids - duty.reminded_user_ids
+            if newcomers and duty._in_reminder_window() and duty._escalation_is_done("remind"):
+                duty.sudo()._schedule_reminders(newcomers)
         return res
 
 
@@ -345,37 +355,53 @@ class SchoolSafetyDuty(models.Model):
         self.write({"state": "planned", "log_done": False})
         return True
 
+    @api.depends("date", "company_id.partner_id.tz")
+    def _compute_date_remind(self):
+        for duty in self:
+            if not duty.date:
+                duty.date_remind = False
+                continue
+            tz = pytz.timezone(duty._get_tz())
+            day_before = datetime.combine(duty.date - timedelta(days=1), time())
+            duty.date_remind = tz.localize(day_before).astimezone(pytz.utc).replace(tzinfo=None)
+
     @api.model
-    def _cron_send_reminders(self):
-        """Every day: remind each person on duty tomorrow with one activity, once."""
-        utc_today = fields.Date.today()
-        # the local "tomorrow" of any time zone lies within these days
-        candidates = self.search(
-            [
-                ("state", "=", "planned"),
-                ("date", ">=", utc_today),
-                ("date", "<=", utc_today + timedelta(days=2)),
-            ]
+    def _escalation_steps(self):
+        """Each person on duty is reminded on the day before (in the school's time zone), once."""
+        return [
+            EscalationStep(
+                "remind", "date_remind", "_escalation_remind",
+                domain=[("state", "=", "planned"),
+                        ("date_remind", ">", fields.Datetime.now() - timedelta(days=1))],
+                recipients="_escalation_people_on_duty",
+            ),
+        ]
+
+    def _escalation_people_on_duty(self, _persons):
+        return {duty: duty.user_ids - duty.reminded_user_ids for duty in self}
+
+    def _escalation_remind(self, users):
+        self._schedule_reminders(users)
+
+    def _in_reminder_window(self):
+        self.ensure_one()
+        now = fields.Datetime.now()
+        return (
+            self.state == "planned" and self.date_remind
+            and self.date_remind <= now < self.date_remind + timedelta(days=1)
         )
-        reminded = self.browse()
-        for duty in candidates:
-            local_today = datetime.now(pytz.timezone(duty._get_tz())).date()
-            if duty.date != local_today + timedelta(days=1):
-                continue
-            users = duty.user_ids - duty.reminded_user_ids
-            if not users:
-                continue
-            duty._schedule_reminders(users)
-            reminded |= duty
-        return reminded
+
+    def _reminder_summary(self):
+        return _("On duty tomorrow: %(duty)s", duty=self.name)
 
     def _schedule_reminders(self, users):
         self.ensure_one()
         for user in users:
-            self.activity_schedule(
+            duty = self._in_lang_of(user)
+            duty.activity_schedule(
                 REMINDER_ACTIVITY,
-                date_deadline=self.date,
-                summary=_("On duty tomorrow: %(duty)s", duty=self.name),
+                date_deadline=duty.date,
+                summary=duty._reminder_summary(),
                 user_id=user.id,
             )
         self.sudo().reminded_user_ids = [Command.link(user.id) for user in users]

@@ -4,6 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.translate import LazyTranslate
 
+from odoo.addons.school_base.models.school_escalation import EscalationStep
 from odoo.addons.school_base.models.school_workflow_mixin import (
     in_workflow_step,
     workflow_action,
@@ -42,11 +43,12 @@ class SchoolSafetyEvent(models.Model):
     _lock_states = ("held",)
     _lock_message = _lt("Event %(name)s was held: it can no longer be changed.")
     _inherit = [
-        "mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin", "school.term.mixin"
+        "mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin", "school.term.mixin",
+        "school.escalation.mixin",
     ]
     _term_date_field = "date_start"
     _order = "date_start desc, id desc"
-    _workflow_fields = ("approved_user_id", "date_approved", "approval_warned")
+    _workflow_fields = ("approved_user_id", "date_approved")
     _check_company_auto = True
 
     name = fields.Char(required=True, tracking=True)
@@ -81,7 +83,6 @@ class SchoolSafetyEvent(models.Model):
         string="Blocked", compute="_compute_is_blocked", search="_search_is_blocked",
         help="The event has started without being approved: it may not go on.",
     )
-    approval_warned = fields.Boolean(readonly=True, copy=False)
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
@@ -261,7 +262,7 @@ class SchoolSafetyEvent(models.Model):
     def action_reset_draft(self):
         self.check_access("write")
         self._check_state(("submitted", "approved", "cancel"), _("reset to draft"))
-        self._set_state("draft", approved_user_id=False, date_approved=False, approval_warned=False)
+        self._set_state("draft", approved_user_id=False, date_approved=False)
         self.activity_unlink(["school_safety.mail_activity_type_event_approval"])
         return True
 
@@ -274,27 +275,27 @@ class SchoolSafetyEvent(models.Model):
         )
 
     @api.model
-    @workflow_action
-    def _cron_warn_unapproved(self, batch_size=500):
-        """Warn the approver, once, of events starting within the notice days that are still not approved."""
-        now = fields.Datetime.now()
-        events = self.search(
-            [("state", "in", ("draft", "submitted")), ("approval_warned", "=", False),
-             ("date_start", ">", now),
-             ("date_start", "<=", now + timedelta(days=self._get_approval_notice_days()))],
-            limit=batch_size,
-        )
-        principals = events.company_id._school_persons("principal")
-        for event in events:
-            approver = event.approver_user_id or principals[event.company_id]
-            if approver:
-                event.activity_schedule(
-                    "school_safety.mail_activity_type_event_unapproved",
-                    date_deadline=fields.Date.context_today(event, event.date_start),
-                    summary=_("Event %(name)s starts soon and is not approved", name=event.name),
-                    note=_("Without an approved emergency plan the event cannot be held."),
-                    user_id=approver.id,
-                )
-            event.approval_warned = True
-        self.env["ir.cron"]._notify_progress(done=len(events), remaining=len(events) == batch_size and 1 or 0)
-        return events
+    def _escalation_steps(self):
+        """The approver is warned, once, of an event starting within the notice days (a setting)
+        and still not approved."""
+        return [
+            EscalationStep(
+                "unapproved", "date_start", "_escalation_warn_unapproved",
+                domain=[("state", "in", ("draft", "submitted")), ("date_start", ">", fields.Datetime.now())],
+                role="principal", recipients="_escalation_approvers",
+                lead=lambda model: timedelta(days=model._get_approval_notice_days()),
+            ),
+        ]
+
+    def _escalation_approvers(self, principals):
+        return {event: event.approver_user_id or principals[event.company_id] for event in self}
+
+    def _escalation_warn_unapproved(self, users):
+        for approver in users:
+            self.activity_schedule(
+                "school_safety.mail_activity_type_event_unapproved",
+                date_deadline=fields.Date.context_today(self.with_context(tz=self._school_tz()), self.date_start),
+                summary=_("Event %(name)s starts soon and is not approved", name=self.name),
+                note=_("Without an approved emergency plan the event cannot be held."),
+                user_id=approver.id,
+            )

@@ -4,6 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.translate import LazyTranslate
 
+from odoo.addons.school_base.models.school_escalation import EscalationStep
 from odoo.addons.school_base.models.school_workflow_mixin import (
     in_workflow_step,
     workflow_action,
@@ -30,7 +31,7 @@ class SchoolSafetyHazard(models.Model):
     _lock_message = _lt("Hazard %(name)s is closed: only the logistics director can change it.")
     _inherit = [
         "mail.thread", "mail.activity.mixin", "school.inspection.follow.up.mixin", "school.workflow.mixin",
-        "school.lock.mixin", "school.reference.mixin",
+        "school.lock.mixin", "school.reference.mixin", "school.escalation.mixin",
     ]
     # Who reported it and when (the deadline counts from it), who fixed and re-checked it, the
     # deadline and the escalation markers change only through the hazard's own steps.
@@ -467,44 +468,24 @@ class SchoolSafetyHazard(models.Model):
     # Escalation
     # ------------------------------------------------------------------
     @api.model
-    def _get_escalation_domains(self, now):
-        """Hazards due for each escalation step, filtered by the database on stored due dates.
-
-        The director is told once the deadline has passed, the principal once the severity's
-        extra delay has passed too (``date_escalate_principal``); ``escalation_level`` records
-        the steps done, so each happens once.
-        """
+    def _escalation_steps(self):
+        """The director is told once the deadline has passed, the principal once the severity's
+        extra delay has passed too (``date_escalate_principal``); ``escalation_level`` is the
+        hazard's level, so the principal is told only after the director."""
         return [
-            ("1", [("state", "in", OPEN_STATES), ("escalation_level", "=", "0"), ("date_deadline", "<", now)]),
-            ("2", [("state", "in", OPEN_STATES), ("escalation_level", "=", "1"),
-                   ("date_escalate_principal", "<=", now)]),
+            EscalationStep("director", "date_deadline", "_escalation_tell_director",
+                           domain=[("state", "in", OPEN_STATES), ("escalation_level", "=", "0")],
+                           role="logistics_director"),
+            EscalationStep("principal", "date_escalate_principal", "_escalation_tell_principal",
+                           domain=[("state", "in", OPEN_STATES), ("escalation_level", "=", "1")],
+                           role="principal"),
         ]
 
-    @api.model
-    @workflow_action
-    def _cron_escalate_overdue(self, batch_size=500):
-        """Overdue hazards go to the logistics director, then to the principal.
+    def _escalation_tell_director(self, users):
+        self._escalate("1", users[:1])
 
-        Each step happens once per hazard, with an activity and a message. One run handles
-        at most ``batch_size`` hazards, oldest due first, and tells the scheduler how many
-        remain so that it runs again at once.
-        """
-        now = fields.Datetime.now()
-        domains = self._get_escalation_domains(now)
-        escalated = self.browse()
-        for level, domain in domains:
-            room = batch_size - len(escalated)
-            if room <= 0:
-                break
-            order = "date_deadline, id" if level == "1" else "date_escalate_principal, id"
-            hazards = self.search(domain, order=order, limit=room)
-            users = hazards.company_id._school_persons("logistics_director" if level == "1" else "principal")
-            for hazard in hazards:
-                hazard._escalate(level, users[hazard.company_id])
-            escalated |= hazards
-        remaining = sum(self.search_count(domain) for _level, domain in domains)
-        self.env["ir.cron"]._notify_progress(done=len(escalated), remaining=remaining)
-        return escalated
+    def _escalation_tell_principal(self, users):
+        self._escalate("2", users[:1])
 
     @workflow_action
     def _escalate(self, level, user):
@@ -521,7 +502,7 @@ class SchoolSafetyHazard(models.Model):
         self.message_post(
             body=_(
                 "Hazard overdue since %(deadline)s: escalated to the %(level)s (%(user)s).",
-                deadline=fields.Datetime.to_string(self.date_deadline),
+                deadline=self._school_format_datetime(self.date_deadline),
                 level=level_name,
                 user=user.name or _("nobody configured"),
             ),

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
@@ -5,6 +7,7 @@ from odoo.exceptions import UserError
 from odoo.osv import expression
 from odoo.tools.translate import LazyTranslate
 
+from odoo.addons.school_base.models.school_escalation import EscalationStep
 from odoo.addons.school_base.models.school_workflow_mixin import (
     in_workflow_step,
     workflow_action,
@@ -31,11 +34,11 @@ PLAN_STATES = [
     ("archived", "Archived"),
 ]
 # Set only by the approval, review and archiving steps.
-WORKFLOW_FIELDS = ("version", "approved_user_id", "date_approved", "superseded_by_id", "review_reminded", "date_review")
+WORKFLOW_FIELDS = ("version", "approved_user_id", "date_approved", "superseded_by_id", "date_review")
 # What may still change once the plan is approved (the rest is what was approved: a change is a
 # new version); the workflow fields among them change only through the steps.
 EDITABLE_WHEN_APPROVED = (
-    "state", "superseded_by_id", "date_review", "review_reminded", "responsible_user_id", "active",
+    "state", "superseded_by_id", "date_review", "responsible_user_id", "active",
 )
 # Default days before the review date when the responsible person is reminded.
 REVIEW_NOTICE_DAYS = 30
@@ -47,7 +50,9 @@ class SchoolSafetyPlan(models.Model):
     _name = "school.safety.plan"
     _description = "Emergency Plan"
     _lock_message = _lt("Emergency plan %(name)s is no longer a draft: create a new version to change it.")
-    _inherit = ["mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin"]
+    _inherit = [
+        "mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin", "school.escalation.mixin",
+    ]
     _order = "plan_type, version desc, id desc"
     _workflow_fields = WORKFLOW_FIELDS
     _lock_editable_fields = EDITABLE_WHEN_APPROVED
@@ -87,9 +92,6 @@ class SchoolSafetyPlan(models.Model):
     review_status = fields.Selection(
         [("ok", "Up to Date"), ("due", "Review Due Soon"), ("overdue", "Review Overdue")],
         compute="_compute_review_status", search="_search_review_status",
-    )
-    review_reminded = fields.Boolean(
-        readonly=True, copy=False, help="The responsible person was reminded of the coming review."
     )
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(
@@ -231,7 +233,6 @@ class SchoolSafetyPlan(models.Model):
                 "date_approved": fields.Datetime.now(),
                 "date_effective": date_effective,
                 "date_review": plan.date_review or date_effective + relativedelta(years=1),
-                "review_reminded": False,
             })
             if previous:
                 previous.write(
@@ -277,7 +278,7 @@ class SchoolSafetyPlan(models.Model):
         for plan in self:
             if plan.state != "approved":
                 raise UserError(_("Only the approved version of a plan is reviewed (%(plan)s).", plan=plan.display_name))
-            plan.write({"date_review": today + relativedelta(years=1), "review_reminded": False})
+            plan.write({"date_review": today + relativedelta(years=1)})
             plan.activity_feedback(
                 ["school_safety.mail_activity_type_plan_review"], feedback=_("Plan reviewed.")
             )
@@ -286,24 +287,26 @@ class SchoolSafetyPlan(models.Model):
         return True
 
     @api.model
-    @workflow_action
-    def _cron_review_reminder(self, batch_size=500):
-        """Remind the responsible person, once, of an approved plan whose review is due soon or overdue."""
-        limit_date = fields.Date.context_today(self) + relativedelta(days=self._get_review_notice_days())
-        plans = self.search(
-            [("state", "=", "approved"), ("date_review", "<=", limit_date), ("review_reminded", "=", False)],
-            limit=batch_size,
-        )
-        directors = plans.company_id._school_persons("logistics_director")
-        for plan in plans:
-            user = plan.responsible_user_id or directors[plan.company_id]
-            if user:
-                plan.activity_schedule(
-                    "school_safety.mail_activity_type_plan_review",
-                    date_deadline=plan.date_review,
-                    summary=_("Review emergency plan %(plan)s", plan=plan.display_name),
-                    user_id=user.id,
-                )
-            plan.review_reminded = True
-        self.env["ir.cron"]._notify_progress(done=len(plans), remaining=len(plans) == batch_size and 1 or 0)
-        return plans
+    def _escalation_steps(self):
+        """The responsible person (else the director) is reminded, once per review date, of an
+        approved plan whose review is within the notice days (a setting) or overdue."""
+        return [
+            EscalationStep(
+                "review", "date_review", "_escalation_remind_review",
+                domain=[("state", "=", "approved")],
+                role="logistics_director", recipients="_escalation_reviewers",
+                lead=lambda model: timedelta(days=model._get_review_notice_days()),
+            ),
+        ]
+
+    def _escalation_reviewers(self, directors):
+        return {plan: plan.responsible_user_id or directors[plan.company_id] for plan in self}
+
+    def _escalation_remind_review(self, users):
+        for user in users:
+            self.activity_schedule(
+                "school_safety.mail_activity_type_plan_review",
+                date_deadline=self.date_review,
+                summary=_("Review emergency plan %(plan)s", plan=self.display_name),
+                user_id=user.id,
+            )

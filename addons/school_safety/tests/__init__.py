@@ -17,4 +17,5 @@ from . import test_bus_ui
 from . import test_ui_phone_patrol
 from . import test_workflow_integrity
 from . import test_workflow_integrity_gate
+from . import test_escalation_zh
 from . import test_hazard_repair_place

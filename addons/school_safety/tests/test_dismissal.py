@@ -32,7 +32,7 @@ class TestDismissal(GateCommon):
         )
 
     def _cron_alert(self):
-        return self.Dismissal._cron_alert_not_cleared().filtered(
+        return self.Dismissal._cron_run_escalations().filtered(
             lambda c: c.company_id == self.school
         )
 

@@ -29,7 +29,7 @@ class EmergencyPlanCommon(SafetyDrillCommon):
 
     def _cron(self, Plan):
         """Run the review reminder; return the plans of the test school it reminded (demo data aside)."""
-        return Plan._cron_review_reminder().filtered(lambda p: p.company_id == self.school)
+        return Plan._cron_run_escalations().filtered(lambda p: p.company_id == self.school)
 
     def _review_activities(self, plan):
         return plan.activity_ids.filtered(
@@ -126,7 +126,7 @@ class TestEmergencyPlan(EmergencyPlanCommon):
             self.assertEqual(len(activities), 1)
             self.assertEqual(activities.user_id, self.officer)
             self.assertEqual(activities.date_deadline, date(2031, 9, 1))
-            self.assertTrue(plan.review_reminded)
+            self.assertTrue(plan._escalation_is_done("review"))
             self.assertFalse(self._cron(Plan))
         with freeze_time("2031-09-05 02:00:00"):
             plan.invalidate_recordset(["review_status"])
@@ -136,7 +136,7 @@ class TestEmergencyPlan(EmergencyPlanCommon):
             self.assertEqual(len(self._review_activities(plan)), 1)
             plan.with_user(self.safety).action_mark_reviewed()
             self.assertEqual(plan.date_review, date(2032, 9, 5))
-            self.assertFalse(plan.review_reminded)
+            self.assertFalse(plan._escalation_is_done("review"))
             self.assertFalse(self._review_activities(plan))
             plan.invalidate_recordset(["review_status"])
             self.assertEqual(plan.review_status, "ok")

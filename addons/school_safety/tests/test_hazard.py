@@ -185,7 +185,8 @@ class TestHazard(HazardCommon):
             activities = self._activities(hazard, escalation)
             self.assertEqual(activities.user_id, self.manager | self.principal)
             self.assertEqual(len(activities), 2)
-            messages = hazard.message_ids.filtered(lambda m: "escalated" in (m.body or ""))
+            # the notes name the person told (and are in that person's language)
+            messages = hazard.message_ids.filtered(lambda m: m.partner_ids & (self.manager | self.principal).partner_id)
             self.assertEqual(len(messages), 2)
 
     def test_escalation_without_configuration(self):

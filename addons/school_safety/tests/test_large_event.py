@@ -150,15 +150,15 @@ class TestLargeEvent(EmergencyPlanCommon):
             approved.with_user(self.safety).action_approve()
         with freeze_time("2030-10-12 02:00:00"):
             Event = self.env["school.safety.event"]
-            self.assertEqual(Event._cron_warn_unapproved().filtered(lambda e: e.company_id == self.school), soon)
+            self.assertEqual(Event._cron_run_escalations().filtered(lambda e: e.company_id == self.school), soon)
             warning = self._activities(soon, "school_safety.mail_activity_type_event_unapproved")
             self.assertEqual(warning.user_id, self.safety)
             self.assertFalse(self._activities(later, "school_safety.mail_activity_type_event_unapproved"))
-            self.assertFalse(Event._cron_warn_unapproved().filtered(lambda e: e.company_id == self.school), "warned once only")
+            self.assertFalse(Event._cron_run_escalations().filtered(lambda e: e.company_id == self.school), "warned once only")
             self.assertEqual(len(self._activities(soon, "school_safety.mail_activity_type_event_unapproved")), 1)
             # the notice comes from the settings
             self.env["res.config.settings"].create({"safety_event_approval_notice_days": 40}).execute()
-            self.assertEqual(Event._cron_warn_unapproved().filtered(lambda e: e.company_id == self.school), later)
+            self.assertEqual(Event._cron_run_escalations().filtered(lambda e: e.company_id == self.school), later)
 
     def test_access_per_role(self):
         """Staff read every event and change only the ones they organise; only safety managers approve."""

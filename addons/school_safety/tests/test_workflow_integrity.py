@@ -38,7 +38,6 @@ WORKFLOW_FIELD_TABLE = [
     ("plan", "state", "approved", "staff"),
     ("plan", "approved_user_id", "principal", "staff"),
     ("plan", "date_approved", "2030-09-01 00:00:00", "staff"),
-    ("plan", "review_reminded", True, "staff"),
     ("plan", "date_review", "2040-01-01", "staff"),
     ("plan", "version", 7, "staff"),
     ("approved_plan", "content", "<p>改过的预案</p>", "safety"),
@@ -46,7 +45,6 @@ WORKFLOW_FIELD_TABLE = [
     ("event", "state", "approved", "staff"),
     ("event", "approved_user_id", "principal", "staff"),
     ("event", "date_approved", "2030-09-01 00:00:00", "staff"),
-    ("event", "approval_warned", True, "staff"),
     ("agreement", "employee_id", "emp_guard", "safety"),
     ("agreement", "state", "signed", "safety"),
     ("agreement", "signed_by", "吴晓燕", "safety"),
@@ -330,7 +328,7 @@ class TestWorkflowIntegrity(AgreementCommon, EmergencyPlanCommon):
         ):
             runs = []
             for _i in range(6):
-                runs.append(Hazard._cron_escalate_overdue(batch_size=3))
+                runs.append(Hazard._cron_run_escalations(batch_size=3))
             self.assertTrue(all(len(run) <= 3 for run in runs), "one batch at a time")
             self.assertEqual(old.mapped("escalation_level"), ["2", "2"], "the oldest reach the principal")
             self.assertEqual(new.mapped("escalation_level"), ["1"] * 4, "the principal waits for the newer ones")
@@ -341,7 +339,7 @@ class TestWorkflowIntegrity(AgreementCommon, EmergencyPlanCommon):
                 activities = hazard.activity_ids.filtered(lambda a: a.activity_type_id == escalation)
                 self.assertEqual(len(activities), 2, "director and principal, once each")
         with freeze_time("2026-11-04 13:00:00"):
-            while Hazard._cron_escalate_overdue(batch_size=3):
+            while Hazard._cron_run_escalations(batch_size=3):
                 pass
             self.assertEqual(new.mapped("escalation_level"), ["2"] * 4)
 

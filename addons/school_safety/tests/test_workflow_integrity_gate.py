@@ -116,7 +116,7 @@ class TestGateSideDoors(BusCommon):
     def _late_check(self):
         check = self._pending_check()
         with freeze_time("2026-10-14 11:00:00"):
-            self.Dismissal._cron_alert_not_cleared()
+            self.Dismissal._cron_run_escalations()
         self.assertTrue(check.alert_sent)
         return check
 

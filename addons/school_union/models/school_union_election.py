@@ -402,12 +402,15 @@ class SchoolUnionElection(models.Model):
         self.write({"state": "draft"})
 
     @api.model
-    def _cron_close_elections(self):
-        """Close the elections whose voting window is over."""
-        ended = self.search(
-            [("state", "=", "voting"), ("vote_end", "<=", fields.Datetime.now())], limit=100
-        )
+    def _cron_close_elections(self, batch_size=100):
+        """Close the elections whose voting window is over (batched; a closed election is not
+        found again)."""
+        domain = [("state", "=", "voting"), ("vote_end", "<=", fields.Datetime.now())]
+        ended = self.search(domain, limit=batch_size, order="vote_end, id")
         ended.action_close()
+        remaining = self.search_count(domain) if len(ended) == batch_size else 0
+        self.env["ir.cron"]._notify_progress(done=len(ended), remaining=remaining)
+        return ended
 
     def _publish_results(self):
         """Copy the anonymous tallies onto the candidates, ranked (competition ranking)."""
