@@ -3,6 +3,7 @@ from . import ir_attachment
 from . import mail_message
 from . import school_workflow_mixin
 from . import school_lock_mixin
+from . import school_district_mixin
 from . import school_reference_mixin
 from . import school_place
 from . import school_term

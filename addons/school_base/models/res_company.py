@@ -46,6 +46,40 @@ class ResCompany(models.Model):
         help="Chairs the school's trade union (工会主席). Empty: the first union chair of the school.",
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        companies = super().create(vals_list)
+        companies._school_setup()
+        return companies
+
+    def _school_setup(self):
+        """Give each new school what it needs on its first login, with no step by hand.
+
+        Each addon adds its part (teams, checklists, categories…); school_base copies the
+        checklists the suite ships. Run again, it adds only what a school still lacks.
+        """
+        self._school_copy_shipped("school.inspection.template", key="name")
+
+    def _school_copy_shipped(self, model_name, key="name", domain=(), default=None):
+        """Copy to each school in ``self`` the records of ``model_name`` shipped by the school
+        addons (data or demo), which belong to the district's first school.
+
+        A school that already has a record with the same ``key`` keeps its own. ``default`` is
+        passed to ``copy`` (for example to clear a link to the first school's people).
+        """
+        Model = self.env[model_name].sudo().with_context(active_test=False)  # sudo: set-up of a new school
+        shipped = self.env["ir.model.data"].sudo().search(
+            [("module", "=like", "school\\_%"), ("model", "=", model_name)]
+        )
+        sources = Model.browse(shipped.mapped("res_id")).exists().filtered_domain(list(domain))
+        copies = Model
+        for company in self:
+            existing = set(Model.search([("company_id", "=", company.id)]).mapped(key))
+            for source in sources:
+                if source.company_id != company and source[key] not in existing:
+                    copies |= source.copy({**(default or {}), "company_id": company.id})
+        return copies
+
     @api.constrains(*(f"{role}_user_id" for role in SCHOOL_PERSON_ROLES))
     def _check_school_persons(self):
         for company in self:

@@ -24,7 +24,7 @@ class TestNewSchoolSetup(TransactionCase):
     def test_setup_does_not_duplicate(self):
         school = self.env["res.company"].create({"name": "孟河中学"})
         count = self.env["maintenance.equipment.category"].search_count([("company_id", "=", school.id)])
-        school._school_safety_copy_equipment_categories()
+        school._school_setup()
         self.assertEqual(
             self.env["maintenance.equipment.category"].search_count([("company_id", "=", school.id)]), count
         )
