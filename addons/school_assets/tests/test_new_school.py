@@ -21,8 +21,27 @@ class TestNewSchoolReady(TransactionCase):
         cls.staff = user("t_new_staff", "school_base.group_school_staff")
         cls.director = user("t_new_director", "school_base.group_school_logistics_manager")
         cls.guard = user("t_new_guard", "school_safety.group_safety_guard")
+        # nothing is set up by hand: the school is ready after its first user logs in
+        cls.env["res.users"].with_user(cls.staff)._update_last_login()
         cls.place = cls.env["school.place"].create(
             {"name": "一号教学楼", "level": "building", "kind": "building", "company_id": cls.school.id}
+        )
+
+    def test_set_up_once_at_first_login(self):
+        later = self.env["res.company"].create({"name": "孟河初级中学"})
+        self.assertFalse(later.school_setup_done)
+        self.assertFalse(self.env["maintenance.team"].search([("company_id", "=", later.id)]))
+        teacher = new_test_user(
+            self.env, login="t_later_teacher", groups="base.group_user,school_base.group_school_staff",
+            company_id=later.id, company_ids=[(6, 0, later.ids)],
+        )
+        for _login in range(2):
+            self.env["res.users"].with_user(teacher)._update_last_login()
+        self.assertTrue(later.school_setup_done)
+        self.assertEqual(self.env["maintenance.team"].search_count([("company_id", "=", later.id)]), 1)
+        self.assertEqual(
+            self.env["school.inspection.template"].search_count([("company_id", "=", later.id)]),
+            self.env["school.inspection.template"].search_count([("company_id", "=", self.school.id)]),
         )
 
     def _as(self, user):

@@ -15,4 +15,5 @@ from . import school_inspection
 from . import school_inspection_schedule
 from . import school_term_plan
 from . import res_company
+from . import res_users
 from . import res_config_settings

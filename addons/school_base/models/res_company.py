@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
 # the people in charge of a school; each is the field ``<role>_user_id`` below
 SCHOOL_PERSON_ROLES = (
@@ -46,19 +47,45 @@ class ResCompany(models.Model):
         help="Chairs the school's trade union (工会主席). Empty: the first union chair of the school.",
     )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        companies = super().create(vals_list)
-        companies._school_setup()
-        return companies
+    school_setup_done = fields.Boolean(
+        string="School Set Up", readonly=True, copy=False,
+        help="The school got what it needs to start (teams, checklists…) at its first login.",
+    )
+
+    def _school_setup_pending(self):
+        """Set up the schools in ``self`` that are not yet: run at each login of their users.
+
+        A new school (company) needs no step by hand: the first login of any of its users gives
+        it its repair team, the district's checklists and the rest (``_school_setup``). The rows
+        are locked first, so two first logins at once set the school up once.
+        """
+        pending = self.sudo().filtered(lambda company: not company.school_setup_done)
+        if not pending:
+            return
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM res_company WHERE id IN %s AND school_setup_done IS NOT TRUE FOR UPDATE",
+                tuple(pending.ids),
+            )
+        )
+        ids = [row[0] for row in self.env.cr.fetchall()]
+        if ids:
+            pending.invalidate_recordset(["school_setup_done"])
+            pending.browse(ids)._school_setup()
+
+    @api.model
+    def _school_mark_set_up(self):
+        """The schools that exist when the suite is installed keep what they have."""
+        self.sudo().search([]).school_setup_done = True
 
     def _school_setup(self):
-        """Give each new school what it needs on its first login, with no step by hand.
+        """Give each school what it needs to start, with no step by hand.
 
         Each addon adds its part (teams, checklists, categories…); school_base copies the
         checklists the suite ships. Run again, it adds only what a school still lacks.
         """
         self._school_copy_shipped("school.inspection.template", key="name")
+        self.sudo().school_setup_done = True
 
     def _school_copy_shipped(self, model_name, key="name", domain=(), default=None):
         """Copy to each school in ``self`` the records of ``model_name`` shipped by the school
