@@ -86,6 +86,7 @@ class ResCompany(models.Model):
         """
         self._school_copy_shipped("school.inspection.template", key="name")
         self.sudo().school_setup_done = True
+        return True
 
     def _school_copy_shipped(self, model_name, key="name", domain=(), default=None):
         """Copy to each school in ``self`` the records of ``model_name`` shipped by the school

@@ -30,12 +30,13 @@ class ResCompany(models.Model):
     def _school_setup(self):
         # the safety equipment categories and their check plans (as maintenance ships its own
         # categories for the first school): a new school's extinguishers get their checks at once
-        super()._school_setup()
+        res = super()._school_setup()
         self._school_copy_shipped(
             "maintenance.equipment.category",
             domain=[("is_safety_equipment", "=", True)],
             default={"technician_user_id": False},
         )
+        return res
 
     def write(self, vals):
         res = super().write(vals)
