@@ -8,5 +8,6 @@ class ResUsers(models.Model):
     def _update_last_login(self):
         # a school that is new gets set up at the first login of any of its users, from the web
         # client, the mobile app or the API alike
-        super()._update_last_login()
+        res = super()._update_last_login()
         self.env.user.sudo().company_ids._school_setup_pending()
+        return res
