@@ -15,6 +15,7 @@
         "data/ir_sequence_data.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
+        "data/res_company_data.xml",
         "report/school_place_reports.xml",
         "report/school_place_templates.xml",
         "views/school_place_views.xml",

@@ -6,10 +6,17 @@ class SchoolAssetClass(models.Model):
     """Asset category of GB/T 14885 (固定资产等资产基础分类与代码)."""
 
     _name = "school.asset.class"
+    _inherit = ["school.district.mixin"]
     _description = "Asset Category (GB/T 14885)"
     _parent_store = True
     _rec_names_search = ["code", "name"]
     _order = "code, id"
+
+    district_origin_id = fields.Many2one(
+        "school.asset.class", string="Replaces", index="btree_not_null", ondelete="cascade", readonly=True,
+        help="The district's row this school's copy is used in place of.",
+    )
+    school_copy_ids = fields.One2many("school.asset.class", "district_origin_id", string="Schools' Copies")
 
     name = fields.Char(required=True, translate=True)
     code = fields.Char(required=True, index=True, help="Code of the category in GB/T 14885.")
@@ -18,9 +25,6 @@ class SchoolAssetClass(models.Model):
     )
     parent_path = fields.Char(index=True)
     child_ids = fields.One2many("school.asset.class", "parent_id", string="Sub-categories")
-    company_id = fields.Many2one(
-        "res.company", index=True, help="Leave empty to share the category with every school."
-    )
     active = fields.Boolean(default=True)
 
     _sql_constraints = [

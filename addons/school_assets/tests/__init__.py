@@ -11,3 +11,4 @@ from . import test_store
 from . import test_ledgers
 from . import test_workflow_integrity
 from . import test_escalation_zh
+from . import test_new_school

@@ -5,6 +5,7 @@ from . import school_workflow_mixin
 from . import school_witness_mixin
 from . import school_escalation
 from . import school_lock_mixin
+from . import school_district_mixin
 from . import school_reference_mixin
 from . import school_place
 from . import school_term
@@ -16,4 +17,5 @@ from . import school_inspection
 from . import school_inspection_schedule
 from . import school_term_plan
 from . import res_company
+from . import res_users
 from . import res_config_settings

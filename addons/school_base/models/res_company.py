@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
 # the people in charge of a school; each is the field ``<role>_user_id`` below
 SCHOOL_PERSON_ROLES = (
@@ -45,6 +46,67 @@ class ResCompany(models.Model):
         "res.users", string="Union Chair", domain=SCHOOL_PERSON_DOMAIN,
         help="Chairs the school's trade union (工会主席). Empty: the first union chair of the school.",
     )
+
+    school_setup_done = fields.Boolean(
+        string="School Set Up", readonly=True, copy=False,
+        help="The school got what it needs to start (teams, checklists…) at its first login.",
+    )
+
+    def _school_setup_pending(self):
+        """Set up the schools in ``self`` that are not yet: run at each login of their users.
+
+        A new school (company) needs no step by hand: the first login of any of its users gives
+        it its repair team, the district's checklists and the rest (``_school_setup``). The rows
+        are locked first, so two first logins at once set the school up once.
+        """
+        pending = self.sudo().filtered(lambda company: not company.school_setup_done)
+        if not pending:
+            return
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM res_company WHERE id IN %s AND school_setup_done IS NOT TRUE FOR UPDATE",
+                tuple(pending.ids),
+            )
+        )
+        ids = [row[0] for row in self.env.cr.fetchall()]
+        if ids:
+            pending.invalidate_recordset(["school_setup_done"])
+            pending.browse(ids)._school_setup()
+
+    @api.model
+    def _school_mark_set_up(self):
+        """The schools that exist when the suite is installed keep what they have."""
+        self.sudo().search([]).school_setup_done = True
+
+    def _school_setup(self):
+        """Give each school what it needs to start, with no step by hand.
+
+        Each addon adds its part (teams, checklists, categories…); school_base copies the
+        checklists the suite ships. Run again, it adds only what a school still lacks.
+        """
+        self._school_copy_shipped("school.inspection.template", key="name")
+        self.sudo().school_setup_done = True
+        return True
+
+    def _school_copy_shipped(self, model_name, key="name", domain=(), default=None):
+        """Copy to each school in ``self`` the records of ``model_name`` shipped by the school
+        addons (data or demo), which belong to the district's first school.
+
+        A school that already has a record with the same ``key`` keeps its own. ``default`` is
+        passed to ``copy`` (for example to clear a link to the first school's people).
+        """
+        Model = self.env[model_name].sudo().with_context(active_test=False)  # sudo: set-up of a new school
+        shipped = self.env["ir.model.data"].sudo().search(
+            [("module", "=like", "school\\_%"), ("model", "=", model_name)]
+        )
+        sources = Model.browse(shipped.mapped("res_id")).exists().filtered_domain(list(domain))
+        copies = Model
+        for company in self:
+            existing = set(Model.search([("company_id", "=", company.id)]).mapped(key))
+            for source in sources:
+                if source.company_id != company and source[key] not in existing:
+                    copies |= source.copy({**(default or {}), "company_id": company.id})
+        return copies
 
     @api.constrains(*(f"{role}_user_id" for role in SCHOOL_PERSON_ROLES))
     def _check_school_persons(self):

@@ -23,9 +23,16 @@ AGREEMENT_ROLES = [
 
 class SchoolSafetyAgreementTemplate(models.Model):
     _name = "school.safety.agreement.template"
+    _inherit = ["school.district.mixin"]
     _description = "Safety Responsibility Agreement Template"
     _order = "sequence, id"
     _check_company_auto = True
+
+    district_origin_id = fields.Many2one(
+        "school.safety.agreement.template", string="Replaces", index="btree_not_null", ondelete="cascade", readonly=True,
+        help="The district's row this school's copy is used in place of.",
+    )
+    school_copy_ids = fields.One2many("school.safety.agreement.template", "district_origin_id", string="Schools' Copies")
 
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)
@@ -45,10 +52,6 @@ class SchoolSafetyAgreementTemplate(models.Model):
         help="Text of the agreement; it is copied into each agreement when it is issued.",
     )
     active = fields.Boolean(default=True)
-    company_id = fields.Many2one(
-        "res.company", index=True, default=lambda self: self.env.company,
-        help="Leave empty to share the template with every school.",
-    )
 
 
 class SchoolSafetyAgreementCampaign(models.Model):

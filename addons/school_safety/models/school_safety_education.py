@@ -40,8 +40,15 @@ class SchoolSafetyEducationDay(models.Model):
     """A day of the safety education calendar (全国中小学生安全教育日, 消防宣传日…)."""
 
     _name = "school.safety.education.day"
+    _inherit = ["school.district.mixin"]
     _description = "Safety Education Day"
     _order = "month, day, id"
+
+    district_origin_id = fields.Many2one(
+        "school.safety.education.day", string="Replaces", index="btree_not_null", ondelete="cascade", readonly=True,
+        help="The district's row this school's copy is used in place of.",
+    )
+    school_copy_ids = fields.One2many("school.safety.education.day", "district_origin_id", string="Schools' Copies")
 
     name = fields.Char(required=True, translate=True)
     month = fields.Integer(required=True)

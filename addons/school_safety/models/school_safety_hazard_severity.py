@@ -4,8 +4,15 @@ from odoo.exceptions import ValidationError
 
 class SchoolSafetyHazardSeverity(models.Model):
     _name = "school.safety.hazard.severity"
+    _inherit = ["school.district.mixin"]
     _description = "Hazard Severity"
     _order = "sequence, id"
+
+    district_origin_id = fields.Many2one(
+        "school.safety.hazard.severity", string="Replaces", index="btree_not_null", ondelete="cascade", readonly=True,
+        help="The district's row this school's copy is used in place of.",
+    )
+    school_copy_ids = fields.One2many("school.safety.hazard.severity", "district_origin_id", string="Schools' Copies")
 
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)

@@ -19,3 +19,4 @@ from . import test_workflow_integrity
 from . import test_workflow_integrity_gate
 from . import test_escalation_zh
 from . import test_hazard_repair_place
+from . import test_district_shared

@@ -8,6 +8,7 @@ class TestNewSchoolSetup(TransactionCase):
         Category = self.env["maintenance.equipment.category"]
         shipped = self.env.ref("school_safety.equipment_category_fire_extinguisher")
         school = self.env["res.company"].create({"name": "孟河中学"})
+        school._school_setup_pending()
         copies = Category.search([("company_id", "=", school.id), ("is_safety_equipment", "=", True)])
         self.assertIn(shipped.name, copies.mapped("name"))
         extinguisher = copies.filtered(lambda category: category.name == shipped.name)
@@ -23,8 +24,9 @@ class TestNewSchoolSetup(TransactionCase):
 
     def test_setup_does_not_duplicate(self):
         school = self.env["res.company"].create({"name": "孟河中学"})
+        school._school_setup_pending()
         count = self.env["maintenance.equipment.category"].search_count([("company_id", "=", school.id)])
-        school._school_safety_copy_equipment_categories()
+        school._school_setup()
         self.assertEqual(
             self.env["maintenance.equipment.category"].search_count([("company_id", "=", school.id)]), count
         )
