@@ -10,3 +10,5 @@ from . import test_purchase_rules
 from . import test_store
 from . import test_ledgers
 from . import test_workflow_integrity
+from . import test_today_repair
+from . import test_ui_repair_report

@@ -17,3 +17,5 @@ from . import test_flow_canteen_day
 from . import test_canteen_manager
 from . import test_workflow_integrity
 from . import test_checklist_access
+from . import test_today_canteen
+from . import test_phone_ui
