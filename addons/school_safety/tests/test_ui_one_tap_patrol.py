@@ -21,10 +21,10 @@ class TestOneTapPatrolUi(HttpCase):
             "passing_score": 100,
             "hazard_category": "traffic",
             "item_ids": [
-                (0, 0, {"sequence": 10, "name": "大门关闭上锁"}),
-                (0, 0, {"sequence": 20, "name": "电动伸缩门运行正常"}),
-                (0, 0, {"sequence": 30, "name": "监控画面正常"}),
-                (0, 0, {"sequence": 40, "name": "门岗值班登记完整"}),
+                (0, 0, {"sequence": 10, "name": "大门关闭上锁", "photo_required_on_fail": False}),
+                (0, 0, {"sequence": 20, "name": "电动伸缩门运行正常", "photo_required_on_fail": False}),
+                (0, 0, {"sequence": 30, "name": "监控画面正常", "photo_required_on_fail": False}),
+                (0, 0, {"sequence": 40, "name": "门岗值班登记完整", "photo_required_on_fail": False}),
             ],
         })
         inspection = self.env["school.inspection"].create(

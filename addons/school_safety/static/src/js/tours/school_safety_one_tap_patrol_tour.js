@@ -39,7 +39,7 @@ registry.category("web_tour.tours").add("school_safety_one_tap_patrol_tour", {
                 },
                 {
                     content: "The other items passed",
-                    trigger: ".o_field_widget[name=line_ids] .o_kanban_record:contains(门岗值班登记完整):not(:contains(Tap to check)):not(:has(.o_school_line_pass))",
+                    trigger: ".o_field_widget[name=line_ids] .o_kanban_record:contains(门岗值班登记完整):not(:has(.o_school_line_pass))",
                 },
                 {
                     content: "Finish the round",
@@ -53,7 +53,7 @@ registry.category("web_tour.tours").add("school_safety_one_tap_patrol_tour", {
                 },
                 {
                     content: "The hazard is open",
-                    trigger: ".o_form_view .o_field_widget[name=place_id]:contains(东大门)",
+                    trigger: ".o_form_view .o_field_widget[name=place_id] input:value(东大门)",
                 },
             ],
             5
