@@ -92,3 +92,13 @@ class TestTodayScreen(SchoolBaseCommon):
             })
         with self.assertRaises(ValidationError):
             self.env["school.today.card"].create({"name": "坏卡片", "role": "teacher", "model_name": "no.such.model"})
+
+    def test_phone_apps(self):
+        """A teacher's phone shows the today screen and the school menus, not the app store."""
+        self.env["ir.ui.menu"]._school_hide_unused_apps()
+        menus = self.env["ir.ui.menu"].with_user(self.staff)
+        visible = menus.browse(menus._visible_menu_ids())
+        self.assertIn(self.env.ref("school_base.menu_school_today"), visible)
+        self.assertNotIn(self.env.ref("base.menu_management"), visible)
+        self.assertIn(self.env.ref("base.menu_management"), menus.with_user(self.env.ref("base.user_admin")).browse(
+            menus.with_user(self.env.ref("base.user_admin"))._visible_menu_ids()))
