@@ -40,13 +40,20 @@
         "views/school_stocktake_views.xml",
         "views/school_assets_purchase_menus.xml",
         "report/school_assets_ledgers_reports.xml",
+        "data/school_today_card_data.xml",
     ],
     "demo": [
+        "demo/res_company_china_demo.xml",
         "demo/school_assets_repair_demo.xml",
         "demo/school_assets_meter_demo.xml",
         "demo/school_asset_register_demo.xml",
         "demo/school_assets_purchase_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "school_assets/static/src/js/tours/*.js",
+        ],
+    },
     "installable": True,
     "application": False,
 }

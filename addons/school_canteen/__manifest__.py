@@ -34,11 +34,19 @@
         "wizard/school_canteen_ledger_views.xml",
         "wizard/school_canteen_accompaniment_rota_generate_views.xml",
         "wizard/school_canteen_worker_set_views.xml",
+        "wizard/school_canteen_morning_check_batch_views.xml",
+        "wizard/school_canteen_sample_batch_views.xml",
+        "data/school_today_card_data.xml",
     ],
     "demo": [
         "demo/school_canteen_acceptance_demo.xml",
         "demo/school_canteen_daily_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "school_canteen/static/src/js/tours/*.js",
+        ],
+    },
     "installable": True,
     "application": False,
 }

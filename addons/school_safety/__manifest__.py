@@ -47,6 +47,7 @@
         "views/school_safety_bus_views.xml",
         "wizard/school_safety_hazard_cancel_views.xml",
         "wizard/school_safety_month_report_views.xml",
+        "data/school_today_card_data.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

@@ -22,6 +22,7 @@
         "views/school_union_election_views.xml",
         "views/hr_employee_views.xml",
         "wizard/school_union_election_stop_views.xml",
+        "data/school_today_card_data.xml",
     ],
     "demo": [
         "demo/school_union_member_demo.xml",

@@ -27,3 +27,7 @@ from . import hr_department_consumption
 from . import school_stock_requisition
 from . import school_stocktake
 from . import purchase_order_ledger
+from . import school_today_card
+from . import res_users
+from . import maintenance_request_report
+from . import res_company_china

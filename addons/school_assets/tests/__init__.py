@@ -12,3 +12,5 @@ from . import test_ledgers
 from . import test_workflow_integrity
 from . import test_escalation_zh
 from . import test_new_school
+from . import test_today_repair
+from . import test_ui_repair_report

@@ -35,10 +35,16 @@ class SchoolAssetsLedgerReport(models.TransientModel):
     def _get_repairs(self):
         self.ensure_one()
         start, end = self._period_bounds()
+        # repairs only: no preventive checks, and not the sample requests of Odoo's own maintenance demo
+        core_demo = self.env["ir.model.data"].sudo().search(
+            [("module", "=", "maintenance"), ("model", "=", "maintenance.request")]
+        ).mapped("res_id")
         domain = [
             ("company_id", "=", self.company_id.id),
+            ("maintenance_type", "=", "corrective"),
             ("date_reported", ">=", start),
             ("date_reported", "<", end),
+            ("id", "not in", core_demo),
         ]
         if self.maintenance_team_id:
             domain.append(("maintenance_team_id", "=", self.maintenance_team_id.id))

@@ -19,3 +19,6 @@ from . import school_term_plan
 from . import res_company
 from . import res_users
 from . import res_config_settings
+from . import school_today_card
+from . import res_users
+from . import ir_ui_menu

@@ -67,6 +67,8 @@ class SchoolInspection(models.Model):
         [("pass", "Passed"), ("fail", "Failed")], compute="_compute_score", store=True
     )
     note = fields.Text(string="Remarks")
+    line_count = fields.Integer(string="Number Of Items", compute="_compute_answered_count")
+    answered_count = fields.Integer(string="Answered", compute="_compute_answered_count")
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
@@ -205,6 +207,17 @@ class SchoolInspection(models.Model):
         )
         return True
 
+    def action_all_pass(self):
+        """"All OK": every yes/no item not answered yet passed (the failed ones stay failed)."""
+        self.line_ids.filtered(lambda line: line.item_type == "check" and not line.check_result)._set_check_result("pass")
+        return True
+
+    @api.depends("line_ids.has_answer")
+    def _compute_answered_count(self):
+        for inspection in self:
+            inspection.line_count = len(inspection.line_ids)
+            inspection.answered_count = len(inspection.line_ids.filtered("has_answer"))
+
     @api.model
     def _get_missed_domain(self):
         return [("state", "=", "draft"), ("date_deadline", "<", fields.Datetime.now())]
@@ -341,6 +354,21 @@ class SchoolInspectionLine(models.Model):
                 line.follow_up_ref = f"{model},{record.id}"
             records.append(new_records)
         return records
+
+    def _set_check_result(self, result):
+        lines = self.filtered(lambda line: line.item_type == "check")
+        if any(line.inspection_id.state not in ("draft", "missed") for line in lines):
+            raise UserError(_("Only the items of an inspection to do can be answered."))
+        lines.write({"check_result": result})
+        return True
+
+    def action_mark_pass(self):
+        """One tap on a phone: the item is fine."""
+        return self._set_check_result("pass")
+
+    def action_mark_fail(self):
+        """One tap on a phone: the item failed (then a photo and a note if needed)."""
+        return self._set_check_result("fail")
 
     def action_create_follow_up(self):
         self.ensure_one()

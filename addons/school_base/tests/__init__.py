@@ -14,3 +14,4 @@ from . import test_school_person
 from . import test_access_matrix
 from . import test_escalation
 from . import test_district
+from . import test_today

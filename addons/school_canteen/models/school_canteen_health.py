@@ -59,6 +59,28 @@ class HrEmployeePublic(models.Model):
     _inherit = "hr.employee.public"
 
     is_canteen_staff = fields.Boolean(string="Canteen Worker", readonly=True)
+    canteen_checked_today = fields.Boolean(
+        string="Morning Check Done Today", compute="_compute_canteen_checked_today",
+        search="_search_canteen_checked_today",
+    )
+
+    def _canteen_checked_today_ids(self):
+        # sudo: only who was checked is used, not the result (health data)
+        return set(self.env["school.canteen.morning.check"].sudo().search(
+            [("date", "=", fields.Date.context_today(self)), ("employee_id", "in", self.ids or [])]
+            if self else [("date", "=", fields.Date.context_today(self))]
+        ).employee_id.ids)
+
+    def _compute_canteen_checked_today(self):
+        checked = self._canteen_checked_today_ids()
+        for employee in self:
+            employee.canteen_checked_today = employee.id in checked
+
+    def _search_canteen_checked_today(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise ValidationError(_("Unsupported search on the morning check of today."))
+        checked = list(self.browse()._canteen_checked_today_ids())
+        return [("id", "in" if (operator == "=") == value else "not in", checked)]
 
 
 class SchoolCanteenHealthCertificate(models.Model):

@@ -96,6 +96,19 @@ class SchoolCanteenMenu(models.Model):
             menu.dish_count = len(menu.line_ids)
             menu.missing_sample_count = len(menu.line_ids.filtered(lambda line: not line.has_sample))
 
+    def action_take_samples(self):
+        """The samples of this meal on one screen."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Samples Of %(meal)s", meal=self.name),
+            "res_model": "school.canteen.sample.batch",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_menu_id": self.id},
+        }
+
     def action_open_samples(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("school_canteen.school_canteen_sample_action")
@@ -172,7 +185,11 @@ class SchoolCanteenSample(models.Model):
         "school.canteen.fridge", string="Sample Fridge", required=True, check_company=True, tracking=True,
         default=lambda self: self._default_fridge_id(),
     )
-    fridge_temperature = fields.Float(string="Fridge Temperature (°C)", tracking=True)
+    fridge_temperature = fields.Float(
+        string="Fridge Temperature (°C)", tracking=True,
+        default=lambda self: self._default_fridge_temperature(),
+        help="Read on the fridge's thermometer; proposed from the fridge's last reading.",
+    )
     temperature_ok = fields.Boolean(
         string="Temperature In Range", compute="_compute_temperature_ok", store=True
     )
@@ -210,6 +227,18 @@ class SchoolCanteenSample(models.Model):
     def _default_fridge_id(self):
         """The school's sample fridge: most canteens have just one."""
         return self.env["school.canteen.fridge"].search([("company_id", "=", self.env.company.id)], limit=1)
+
+    @api.model
+    def _default_fridge_temperature(self):
+        """The last reading of the school's sample fridge, else the middle of its target range
+        (never 0 °C, which reads as a broken fridge)."""
+        fridge = self._default_fridge_id()
+        if not fridge:
+            return False
+        last = self.search([("fridge_id", "=", fridge.id)], order="sample_datetime desc, id desc", limit=1)
+        if last:
+            return last.fridge_temperature
+        return (fridge.target_temperature_min + fridge.target_temperature_max) / 2
 
     @api.depends("fridge_temperature", "fridge_id.target_temperature_min", "fridge_id.target_temperature_max")
     def _compute_temperature_ok(self):
@@ -295,7 +324,10 @@ class SchoolCanteenSample(models.Model):
     def _compute_display_name(self):
         labels = dict(self._fields["meal"]._description_selection(self.env))
         for sample in self:
-            sample.display_name = f"{sample.date or ''} {labels.get(sample.meal, '')} · {sample.dish_id.name or ''}"
+            if not sample.dish_id:
+                sample.display_name = _("New Food Sample")
+                continue
+            sample.display_name = f"{sample.date or ''} {labels.get(sample.meal, '')} · {sample.dish_id.name}"
 
 
     def write(self, vals):

@@ -18,3 +18,5 @@ from . import test_canteen_manager
 from . import test_workflow_integrity
 from . import test_checklist_access
 from . import test_escalation_zh
+from . import test_today_canteen
+from . import test_phone_ui

@@ -18,3 +18,5 @@ from . import school_safety_dismissal
 from . import fleet_vehicle
 from . import school_safety_bus
 from . import school_safety_bus_trip
+from . import school_today_card
+from . import res_users

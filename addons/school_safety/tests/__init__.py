@@ -20,3 +20,5 @@ from . import test_workflow_integrity_gate
 from . import test_escalation_zh
 from . import test_hazard_repair_place
 from . import test_district_shared
+from . import test_today_safety
+from . import test_ui_one_tap_patrol

@@ -6,3 +6,5 @@ from . import school_union_talk
 from . import school_union_election
 from . import hr_employee
 from . import res_company
+from . import school_today_card
+from . import res_users

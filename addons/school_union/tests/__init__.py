@@ -7,3 +7,4 @@ from . import test_election
 from . import test_access
 from . import test_flow
 from . import test_workflow_integrity
+from . import test_today_union

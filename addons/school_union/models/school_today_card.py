@@ -1,0 +1,7 @@
+from odoo import fields, models
+
+
+class SchoolTodayCard(models.Model):
+    _inherit = "school.today.card"
+
+    role = fields.Selection(selection_add=[("union", "Union Chair")], ondelete={"union": "cascade"})
