@@ -24,7 +24,7 @@ class SchoolChemicalEntry(models.Model):
         [("receipt", "Receipt"), ("disposal", "Disposal")], required=True, default="receipt", tracking=True,
     )
     cabinet_id = fields.Many2one(
-        "school.chemical.cabinet", string="Cabinet", required=True, index=True, check_company=True, tracking=True,
+        "school.chemical.cabinet", required=True, index=True, check_company=True, tracking=True,
     )
     product_id = fields.Many2one(
         "product.product", string="Chemical", required=True, check_company=True, tracking=True,

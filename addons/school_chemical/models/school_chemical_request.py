@@ -27,7 +27,7 @@ class SchoolChemicalRequest(models.Model):
         default=lambda self: self.env.user,
     )
     cabinet_id = fields.Many2one(
-        "school.chemical.cabinet", string="Cabinet", compute="_compute_cabinet_id", store=True, index=True,
+        "school.chemical.cabinet", compute="_compute_cabinet_id", store=True, index=True,
         check_company=True,
     )
     custodian_user_id = fields.Many2one(related="cabinet_id.custodian_user_id", string="Custodian")
@@ -46,7 +46,7 @@ class SchoolChemicalRequest(models.Model):
         required=True, tracking=True,
         help="The lesson or experiment it is used in, e.g. 六年级(2)班 科学《物质的变化》分组实验.",
     )
-    class_id = fields.Many2one("school.class", string="Class", check_company=True)
+    class_id = fields.Many2one("school.class", check_company=True)
     date_use = fields.Date(string="Used On", required=True, default=fields.Date.context_today, tracking=True)
     state = fields.Selection(
         [
@@ -61,7 +61,7 @@ class SchoolChemicalRequest(models.Model):
     )
     issue_user_id = fields.Many2one("res.users", string="Issued By", readonly=True, copy=False, tracking=True)
     date_issued = fields.Datetime(string="Issued On", readonly=True, copy=False)
-    issue_move_id = fields.Many2one("stock.move", string="Issue Move", readonly=True, copy=False)
+    issue_move_id = fields.Many2one("stock.move", readonly=True, copy=False)
     returned_qty = fields.Float(
         string="Returned Quantity", digits="Product Unit of Measure", tracking=True, copy=False,
         help="What comes back to the cabinet; the rest was used.",
@@ -72,7 +72,7 @@ class SchoolChemicalRequest(models.Model):
     use_note = fields.Text(string="How It Was Used")
     return_user_id = fields.Many2one("res.users", string="Return Confirmed By", readonly=True, copy=False, tracking=True)
     date_returned = fields.Datetime(string="Returned On", readonly=True, copy=False)
-    return_move_id = fields.Many2one("stock.move", string="Return Move", readonly=True, copy=False)
+    return_move_id = fields.Many2one("stock.move", readonly=True, copy=False)
     refuse_reason = fields.Char(tracking=True, copy=False)
     company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
 
