@@ -18,3 +18,8 @@ from . import school_safety_dismissal
 from . import fleet_vehicle
 from . import school_safety_bus
 from . import school_safety_bus_trip
+from . import res_company_health
+from . import res_config_settings_health
+from . import school_safety_health_contact
+from . import school_safety_health_report
+from . import school_safety_health_daily
