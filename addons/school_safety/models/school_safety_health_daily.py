@@ -1,7 +1,12 @@
+from markupsafe import Markup
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.school_base.models.school_workflow_mixin import workflow_action, workflow_step
+from odoo.addons.school_base.models.school_workflow_mixin import (
+    workflow_action,
+    workflow_step,
+)
 
 from .school_safety_health_report import ILLNESSES
 
@@ -152,21 +157,24 @@ class SchoolSafetyHealthDaily(models.Model):
 
         A simple method for now; it should move onto the shared escalation mechanism.
         """
+        principals = self.company_id._school_persons("principal")
         for daily in self:
-            alerts = daily._get_outbreak_alerts()
+            principal = principals[daily.company_id]
+            # in the principal's language: the alert is written for them
+            alerts = daily.with_context(lang=principal.lang or self.env.lang)._get_outbreak_alerts()
             known = set((daily.alert_note or "").splitlines())
             new = [alert for alert in alerts if alert not in known]
             if not new:
                 continue
             with workflow_step():
                 daily.sudo().alert_note = "\n".join([*filter(None, known), *new])  # sudo: set by the alert
-            principal = daily.company_id._school_person("principal")
-            note = "<br/>".join(new)
-            daily.sudo().message_post(body=_("Outbreak alert: %(alerts)s", alerts=note), subtype_xmlid="mail.mt_note")
+            note = Markup("<br/>").join(new)
+            body = Markup("<b>%s</b><br/>%s") % (_("Outbreak alert"), note)
+            daily.sudo().message_post(body=body, subtype_xmlid="mail.mt_note")
             if principal:
                 daily.sudo().activity_schedule(  # sudo: the principal's alert is scheduled whoever sent the report
                     "mail.mail_activity_data_todo", user_id=principal.id,
-                    summary=_("Outbreak alert"), note="<br/>".join(new),
+                    summary=_("Outbreak alert"), note=note,
                 )
 
     # actions -------------------------------------------------------------------------------

@@ -31,7 +31,7 @@ class SchoolSafetyHealthReport(models.Model):
     _workflow_fields = ("submitted_user_id", "date_submitted")
 
     date = fields.Date(required=True, default=fields.Date.context_today, index=True, tracking=True)
-    class_id = fields.Many2one("school.class", string="Class", required=True, index=True, check_company=True, tracking=True)
+    class_id = fields.Many2one("school.class", required=True, index=True, check_company=True, tracking=True)
     head_teacher_user_id = fields.Many2one(
         related="class_id.head_teacher_user_id", string="Head Teacher", store=True, index="btree_not_null",
     )

@@ -11,7 +11,7 @@ class SchoolSafetyHealthLedger(models.TransientModel):
     _description = "Influenza Prevention Ledger"
 
     illness = fields.Selection(
-        ILLNESSES, string="Illness", default="influenza_a",
+        ILLNESSES, default="influenza_a",
         help="Leave empty for every case of illness or symptoms.",
     )
 
