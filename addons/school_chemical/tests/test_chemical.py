@@ -316,3 +316,24 @@ class TestSchoolChemical(TransactionCase):
         ledger = self.env["school.chemical.ledger"].with_user(self.principal).create({"period": "month"})
         with self.assertRaises(UserError):
             ledger.action_print()
+
+    def test_forms_as_teacher_and_custodian(self):
+        """The teacher fills a request in the form; the custodian receives stock in the form."""
+        with Form(self.env["school.chemical.entry"].with_user(self.custodian)) as form:
+            form.cabinet_id = self.cabinet
+            form.product_id = self.alcohol
+            form.quantity = 2
+            form.supplier = "常州市化学试剂供应站"
+            form.expiry_date = date(2030, 6, 30)
+        form.record.action_confirm()
+        with Form(self.env["school.chemical.request"].with_user(self.teacher)) as form:
+            form.product_id = self.alcohol
+            form.quantity = 0.5
+            form.purpose_type = "lesson"
+            form.purpose = "四年级(1)班 科学《燃烧》演示"
+        request = form.record
+        self.assertEqual(request.cabinet_id, self.cabinet)
+        self.assertEqual(request.custodian_user_id, self.custodian)
+        request.action_submit()
+        request.with_user(self.custodian).action_issue()
+        self._assert_balance_matches_ledger(self.cabinet, self.alcohol, 1.5)

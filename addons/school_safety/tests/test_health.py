@@ -196,3 +196,21 @@ class TestHealth(GateCommon):
         )
         with self.assertRaises(UserError):
             ledger.action_print()
+
+    def test_report_form_as_head_teacher(self):
+        """The head teacher fills the day's report in the form, one line per student."""
+        with Form(self._as(self.Report, self.head_teacher)) as form:
+            form.class_id = self.class_1
+            form.date = DAY
+            self.assertEqual(form.headcount, 40)
+            with form.line_ids.new() as line:
+                line.student_name = "张一鸣"
+                line.fever = True
+                line.temperature = 38.5
+                line.illness = "influenza_a"
+        report = form.record
+        self.assertEqual(report.absent_illness_count, 1)
+        self.assertEqual(report.present_count, 39)
+        with Form(self._as(self.env["school.safety.health.daily"], self.reporter)) as form:
+            form.date = date(2026, 11, 18)
+        self.assertEqual(form.record.state, "draft")
