@@ -84,7 +84,10 @@ class TestHealth(GateCommon):
             self.assertEqual(self._as(report, user).absent_illness_count, 1, user.login)
             with self.assertRaises(AccessError):
                 self._as(line, user).read(["student_name"])
-        # the principal holds the head teacher's rights, for the classes they lead only
+        # the principal holds the head teacher's rights, for the classes they lead only: the report's
+        # form shows them no case
+        self.assertFalse(self._as(report, self.principal).line_ids)
+        self.assertEqual(self._as(report, self.principal).web_read({"line_ids": {"fields": {"student_name": {}}}})[0]["line_ids"], [])
         self.assertFalse(self._as(self.env["school.safety.health.report.line"], self.principal).search([]))
         for user in (self.head_teacher_2, self.staff, self.guard):
             with self.assertRaises(AccessError):
