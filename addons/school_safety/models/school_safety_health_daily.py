@@ -180,10 +180,15 @@ class SchoolSafetyHealthDaily(models.Model):
     # actions -------------------------------------------------------------------------------
 
     @workflow_action
+    def _update_figures(self):
+        """The figures of the days not sent yet follow the classes' reports."""
+        for daily in self.filtered(lambda d: d.state == "draft"):
+            daily.sudo().write(daily._prepare_figures())  # sudo: counts, written for whoever sent a report
+
+    @workflow_action
     def action_refresh(self):
         self._check_state(("draft",), _("updated"))
-        for daily in self:
-            daily.write(daily._prepare_figures())
+        self._update_figures()
         self._check_outbreak()
         return True
 

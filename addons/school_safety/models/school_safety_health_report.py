@@ -120,7 +120,9 @@ class SchoolSafetyHealthReport(models.Model):
         self.write({"state": "submitted", "submitted_user_id": self.env.user.id, "date_submitted": fields.Datetime.now()})
         Daily = self.env["school.safety.health.daily"]
         for (company, day), _reports in self.grouped(lambda r: (r.company_id, r.date)).items():
-            Daily._get_or_create(company, day)._check_outbreak()
+            daily = Daily._get_or_create(company, day)
+            daily._update_figures()
+            daily._check_outbreak()
         return True
 
     @workflow_action

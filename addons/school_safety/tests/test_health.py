@@ -105,6 +105,7 @@ class TestHealth(GateCommon):
         draft = self._report(school_class=self.class_2, cases=self._flu(2))
         daily = self.Daily.search([("company_id", "=", self.school.id), ("date", "=", DAY)])
         self.assertEqual(len(daily), 1)
+        self.assertEqual(daily.absent_illness_count, 1, "the figures follow the reports sent")
         self._as(daily, self.reporter).action_refresh()
         self.assertRecordValues(daily, [{
             "reported_class_count": 1, "class_count": 2, "student_count": 40, "absent_illness_count": 1,
