@@ -337,3 +337,19 @@ class TestSchoolChemical(TransactionCase):
         request.action_submit()
         request.with_user(self.custodian).action_issue()
         self._assert_balance_matches_ledger(self.cabinet, self.alcohol, 1.5)
+
+    def test_cabinet_form_and_confirm_list(self):
+        """The custodian opens their cabinet's form and finds the requests waiting for them."""
+        form = Form(self.cabinet.with_user(self.custodian))
+        self.assertEqual(form.custodian_user_id, self.custodian)
+        self._receive(self.alcohol, 1)
+        request = self._request(self.alcohol, 1)
+        waiting = self.env["school.chemical.request"].with_user(self.custodian).search(
+            [("custodian_user_id", "=", self.custodian.id), ("state", "in", ("requested", "issued"))]
+        )
+        self.assertEqual(waiting, request)
+        with Form(self.env["school.chemical.cabinet"].with_user(self.safety)) as new:
+            new.name = "3号危化品柜"
+            new.place_id = self.room
+            new.custodian_user_id = self.second_custodian
+        self.assertTrue(new.record.location_id)
