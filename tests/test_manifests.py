@@ -28,6 +28,7 @@ CORE_DEPENDS = {
     "school_canteen": {"stock", "purchase", "hr"},
     "school_union": {"hr"},
     "school_maintenance": {"maintenance"},
+    "school_chemical": {"stock"},
 }
 # bridges hold what two domain addons share; they depend on school_base and core apps only
 BRIDGE_ADDONS = {"school_maintenance"}

@@ -10,6 +10,7 @@
     "data": [
         "security/school_safety_groups.xml",
         "security/school_safety_bus_groups.xml",
+        "security/school_safety_health_groups.xml",
         "security/ir.model.access.csv",
         "security/school_safety_hazard_security.xml",
         "security/school_safety_visitor_security.xml",
@@ -18,6 +19,7 @@
         "security/school_safety_education_security.xml",
         "security/school_safety_dismissal_security.xml",
         "security/school_safety_bus_security.xml",
+        "security/school_safety_health_security.xml",
         "data/school_safety_hazard_data.xml",
         "data/school_safety_patrol_data.xml",
         "data/school_safety_visitor_data.xml",
@@ -48,6 +50,7 @@
         "wizard/school_safety_hazard_cancel_views.xml",
         "wizard/school_safety_month_report_views.xml",
         "data/school_today_card_data.xml",
+        "views/school_safety_health_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
@@ -59,6 +62,7 @@
         "demo/school_safety_plan_demo.xml",
         "demo/school_safety_dismissal_demo.xml",
         "demo/school_safety_bus_demo.xml",
+        "demo/school_safety_health_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -65,6 +65,9 @@ class Base(models.AbstractModel):
                     links.setdefault(field.comodel_name, {}).setdefault(value, field)
                 elif valid and not self.env[field.comodel_name].sudo().browse(value).exists():
                     valid = False
+            elif field.type in ("date", "datetime") and value == "":
+                # an empty text is no date: Odoo would pass it on to PostgreSQL on some paths
+                valid = False
             else:
                 try:
                     field.convert_to_cache(value, self.browse(), validate=True)

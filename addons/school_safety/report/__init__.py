@@ -1,1 +1,2 @@
 from . import school_safety_hazard_xlsx
+from . import school_safety_health_ledger_xlsx

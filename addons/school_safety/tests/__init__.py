@@ -22,3 +22,4 @@ from . import test_hazard_repair_place
 from . import test_district_shared
 from . import test_today_safety
 from . import test_ui_one_tap_patrol
+from . import test_health

@@ -1,0 +1,1 @@
+from . import school_chemical_ledger
