@@ -30,4 +30,3 @@ from . import purchase_order_ledger
 from . import school_today_card
 from . import res_users
 from . import maintenance_request_report
-from . import res_company_china

@@ -20,5 +20,4 @@ from . import res_company
 from . import res_users
 from . import res_config_settings
 from . import school_today_card
-from . import res_users
 from . import ir_ui_menu

@@ -20,8 +20,6 @@ from . import school_safety_bus
 from . import school_safety_bus_trip
 from . import school_today_card
 from . import res_users
-from . import res_company_health
-from . import res_config_settings_health
 from . import school_safety_health_contact
 from . import school_safety_health_report
 from . import school_safety_health_daily

@@ -22,3 +22,7 @@ class ResConfigSettings(models.TransientModel):
         string="Event Approval Notice (days)",
         config_parameter="school_safety.event_approval_notice_days", default=APPROVAL_NOTICE_DAYS,
     )
+
+    health_class_case_threshold = fields.Integer(related="company_id.health_class_case_threshold", readonly=False)
+    health_school_case_threshold = fields.Integer(related="company_id.health_school_case_threshold", readonly=False)
+    health_absence_rate_threshold = fields.Float(related="company_id.health_absence_rate_threshold", readonly=False)
