@@ -39,7 +39,8 @@ class ResCompany(models.Model):
     )
     school_requisition_approver_id = fields.Many2one(
         "res.users", string="Requisition Approver",
-        help="Approves requisitions of departments that have no manager with a login.",
+        help="Approves the supplies requisitions (领物审批). Empty: the logistics director; "
+        "the principal approves the approver's own requisitions.",
     )
 
     @api.model
