@@ -16,6 +16,7 @@
         "security/school_asset_register_security.xml",
         "security/school_assets_purchase_security.xml",
         "security/school_assets_ledgers_security.xml",
+        "security/school_budget_report_security.xml",
         "data/school_assets_repair_data.xml",
         "data/school_assets_meter_data.xml",
         "data/school_asset_register_data.xml",
@@ -38,6 +39,7 @@
         "views/school_stock_requisition_views.xml",
         "views/school_stocktake_views.xml",
         "views/school_assets_purchase_menus.xml",
+        "views/school_budget_report_views.xml",
         "report/school_assets_ledgers_reports.xml",
     ],
     "demo": [

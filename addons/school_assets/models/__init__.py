@@ -27,3 +27,5 @@ from . import hr_department_consumption
 from . import school_stock_requisition
 from . import school_stocktake
 from . import purchase_order_ledger
+from . import maintenance_request_budget
+from . import school_budget_report

@@ -43,6 +43,12 @@ class ResCompany(models.Model):
         "the principal approves the approver's own requisitions.",
     )
 
+    school_repair_department_id = fields.Many2one(
+        "hr.department", string="Repair Budget Department",
+        help="The department whose repair budget pays the school's repairs (维修经费), e.g. 总务处; "
+        "a request may name another.",
+    )
+
     @api.model
     def _school_person_roles(self):
         roles = super()._school_person_roles()
