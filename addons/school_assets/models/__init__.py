@@ -29,3 +29,4 @@ from . import school_stocktake
 from . import purchase_order_ledger
 from . import maintenance_request_budget
 from . import school_budget_report
+from . import school_stocktake_asset

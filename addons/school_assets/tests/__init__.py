@@ -11,3 +11,4 @@ from . import test_store
 from . import test_ledgers
 from . import test_workflow_integrity
 from . import test_money_rules
+from . import test_asset_count
