@@ -39,6 +39,7 @@
         "views/school_stock_requisition_views.xml",
         "views/school_stocktake_views.xml",
         "views/school_stocktake_asset_views.xml",
+        "views/school_asset_close_views.xml",
         "views/school_assets_purchase_menus.xml",
         "views/school_budget_report_views.xml",
         "report/school_assets_ledgers_reports.xml",

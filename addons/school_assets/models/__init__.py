@@ -30,3 +30,4 @@ from . import purchase_order_ledger
 from . import maintenance_request_budget
 from . import school_budget_report
 from . import school_stocktake_asset
+from . import school_asset_close

@@ -1,3 +1,5 @@
+import xlrd
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, tagged
 
@@ -119,3 +121,73 @@ class TestAssetCountQr(AssetCountCommon, HttpCase):
         self.env.invalidate_all()
         line = count.asset_line_ids.filtered(lambda line: line.equipment_id == self.projector)
         self.assertEqual(line.result, "found")
+
+
+@tagged("post_install", "-at_install")
+class TestAssetMonthlyClose(AssetCountCommon):
+    """每月结账: the summary by GB/T 14885 category, frozen with the month."""
+
+    def _close(self, date_end="2026-10-31"):
+        return self.env["school.asset.close"].with_user(self.asset_manager).create(
+            {"date_end": date_end, "company_id": self.school.id}
+        )
+
+    def test_summary_ledger_and_close_freezes_the_month(self):
+        Equipment = self.env["maintenance.equipment"]
+        self.desks.acquisition_date = "2024-09-01"
+        (self.computer | self.speaker).acquisition_date = False
+        general = self.env.ref("school_assets.asset_class_equipment_general")
+        camera = Equipment.create({"name": "录播摄像机", "asset_class_id": general.id, "asset_value": 1000,
+                                   "acquisition_date": "2026-10-15", "company_id": self.school.id})
+        later = Equipment.create({"name": "空调", "asset_class_id": general.id, "asset_value": 3000,
+                                  "acquisition_date": "2026-11-05", "company_id": self.school.id})
+        close = self._close()
+        close.action_compute()
+        figures = {
+            line.asset_class_id.code: (line.opening_quantity, line.opening_value, line.added_quantity,
+                                       line.added_value, line.closing_quantity, line.closing_value)
+            for line in close.line_ids
+        }
+        self.assertEqual(figures, {"3": (1, 4200, 1, 1000, 2, 5200), "6": (45, 13500, 0, 0, 45, 13500)})
+        with self.assertRaises(UserError):
+            close.line_ids[0].with_user(self.asset_manager).closing_value = 1
+
+        with self.assertRaises(UserError):
+            close.with_user(self.staff).action_close()
+        close.with_user(self.asset_manager).action_close()
+        self.assertEqual((close.state, close.closed_by_id), ("closed", self.asset_manager))
+        self.assertEqual(close.closing_value, 18700)
+
+        # the closed month's figures stay; a later month's do not
+        with self.assertRaisesRegex(UserError, "closed"):
+            self.projector.with_user(self.asset_manager).asset_value = 3000
+        with self.assertRaisesRegex(UserError, "closed"):
+            Equipment.with_user(self.asset_manager).create(
+                {"name": "补录电脑", "asset_value": 4000, "acquisition_date": "2026-10-20", "company_id": self.school.id})
+        with self.assertRaisesRegex(UserError, "closed"):
+            later.with_user(self.asset_manager).acquisition_date = "2026-10-30"
+        later.with_user(self.asset_manager).asset_value = 3200
+        camera.with_user(self.asset_manager).name = "录播摄像机（主）"  # not a figure
+        with self.assertRaises(UserError):
+            close.with_user(self.asset_manager).write({"note": "改"})
+        with self.assertRaisesRegex(UserError, "before the last closed month"):
+            self._close("2026-09-30").action_close()
+        with self.assertRaisesRegex(UserError, "not over"):
+            self._close("2026-12-31").action_close()
+        with self.assertRaises(ValidationError):
+            self._close("2026-11-15")
+
+        # the summary ledger (总帐)
+        report = self.env.ref("school_assets.action_report_school_asset_close_xlsx")
+        content, kind = report.with_user(self.asset_manager)._render(report.report_name, close.ids, {})
+        self.assertEqual(kind, "xlsx")
+        sheet = xlrd.open_workbook(file_contents=content).sheet_by_index(0)
+        values = [sheet.row_values(row) for row in range(sheet.nrows)]
+        total = next(row for row in values if row[1] == "Total")
+        self.assertEqual(total[-1], 18700)
+
+    def test_other_school_sees_nothing(self):
+        close = self._close()
+        other_env = self.env(user=self.other_manager,
+                             context=dict(self.env.context, allowed_company_ids=self.other_school.ids))
+        self.assertFalse(other_env["school.asset.close"].search([("id", "=", close.id)]))
