@@ -49,6 +49,7 @@
         "demo/school_assets_meter_demo.xml",
         "demo/school_asset_register_demo.xml",
         "demo/school_assets_purchase_demo.xml",
+        "demo/school_assets_money_demo.xml",
     ],
     "installable": True,
     "application": False,

@@ -44,7 +44,7 @@ class SchoolBudgetReport(models.Model):
     company_id = fields.Many2one("res.company", readonly=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     department_id = fields.Many2one("hr.department", readonly=True)
-    budget_line_id = fields.Many2one("school.budget.line", string="Budget Line", readonly=True)
+    budget_line_id = fields.Many2one("school.budget.line", readonly=True)
     category = fields.Selection(BUDGET_CATEGORIES, readonly=True)
     source = fields.Selection(SOURCES, readonly=True)
     document = fields.Char(readonly=True)

@@ -1,7 +1,10 @@
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.school_base.models.school_workflow_mixin import in_workflow_step, workflow_action
+from odoo.addons.school_base.models.school_workflow_mixin import (
+    in_workflow_step,
+    workflow_action,
+)
 
 SCOPES = [("store", "Store"), ("assets", "Fixed Assets")]
 RESULTS = [

@@ -10,15 +10,15 @@ class SchoolAssetCloseXlsx(models.AbstractModel):
 
     def _get_columns(self):
         return [
-            (_("Category (GB/T 14885)"), 28, lambda l: l.asset_class_id.display_name or _("Uncategorised")),
-            (_("Opening Quantity"), 12, lambda l: l.opening_quantity),
-            (_("Opening Value"), 14, lambda l: l.opening_value),
-            (_("Added Quantity"), 12, lambda l: l.added_quantity),
-            (_("Added Value"), 14, lambda l: l.added_value),
-            (_("Disposed Quantity"), 12, lambda l: l.disposed_quantity),
-            (_("Disposed Value"), 14, lambda l: l.disposed_value),
-            (_("Closing Quantity"), 12, lambda l: l.closing_quantity),
-            (_("Closing Value"), 14, lambda l: l.closing_value),
+            (_("Category (GB/T 14885)"), 28, lambda line: line.asset_class_id.display_name or _("Uncategorised")),
+            (_("Opening Quantity"), 12, lambda line: line.opening_quantity),
+            (_("Opening Value"), 14, lambda line: line.opening_value),
+            (_("Added Quantity"), 12, lambda line: line.added_quantity),
+            (_("Added Value"), 14, lambda line: line.added_value),
+            (_("Disposed Quantity"), 12, lambda line: line.disposed_quantity),
+            (_("Disposed Value"), 14, lambda line: line.disposed_value),
+            (_("Closing Quantity"), 12, lambda line: line.closing_quantity),
+            (_("Closing Value"), 14, lambda line: line.closing_value),
         ]
 
     def generate_xlsx_report(self, workbook, data, closes):
