@@ -28,13 +28,15 @@ class ResCompany(models.Model):
     meter_night_end = fields.Float(string="Night Ends At", default=6.0)
     # Schools approve their larger orders: the principal approves above the amount.
     po_double_validation = fields.Selection(default="two_step")
+    # set for every school when the addon is installed (_school_set_purchase_thresholds); a company
+    # created later starts with the rules off until its settings are filled in
     school_three_quotes_amount = fields.Monetary(
-        string="Three Quotes Above", currency_field="currency_id", default=2000,
-        help="Orders from this amount need three supplier quotations compared (货比三家) "
-        "or a recorded reason why not. 0 switches the rule off.",
+        string="Three Quotes Above", currency_field="currency_id",
+        help="Every order from this amount, whoever creates it, needs three supplier quotations "
+        "compared (货比三家) or a recorded reason why not, and its department. 0 switches the rule off.",
     )
     school_decision_amount = fields.Monetary(
-        string="Collective Decision Above", currency_field="currency_id", default=50000,
+        string="Collective Decision Above", currency_field="currency_id",
         help="Orders from this amount need a recorded collective decision (三重一大). 0 switches the rule off.",
     )
     school_requisition_approver_id = fields.Many2one(
@@ -59,6 +61,16 @@ class ResCompany(models.Model):
     def _school_enable_purchase_approval(self):
         """Switch on the principal's approval of larger orders in every school."""
         self.search([]).write({"po_double_validation": "two_step"})
+
+    @api.model
+    def _school_set_purchase_thresholds(self):
+        """At install, every school gets the usual amounts: three quotes from 2,000, the
+        collective decision from 50,000 (company currency); each school adjusts them in its settings."""
+        for company in self.search([]):
+            company.write({
+                "school_three_quotes_amount": company.school_three_quotes_amount or 2000,
+                "school_decision_amount": company.school_decision_amount or 50000,
+            })
 
     def _school_principal_users(self):
         """The principal of this school, who approves purchases (set in school_base)."""
