@@ -16,6 +16,7 @@
         "security/school_asset_register_security.xml",
         "security/school_assets_purchase_security.xml",
         "security/school_assets_ledgers_security.xml",
+        "security/school_money_security.xml",
         "data/school_assets_repair_data.xml",
         "data/school_assets_meter_data.xml",
         "data/school_asset_register_data.xml",
@@ -38,7 +39,10 @@
         "views/stock_picking_inspection_views.xml",
         "views/school_stock_requisition_views.xml",
         "views/school_stocktake_views.xml",
+        "views/school_stocktake_asset_views.xml",
+        "views/school_asset_close_views.xml",
         "views/school_assets_purchase_menus.xml",
+        "views/school_budget_report_views.xml",
         "report/school_assets_ledgers_reports.xml",
         "data/school_today_card_data.xml",
     ],
@@ -48,6 +52,7 @@
         "demo/school_assets_meter_demo.xml",
         "demo/school_asset_register_demo.xml",
         "demo/school_assets_purchase_demo.xml",
+        "demo/school_assets_money_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

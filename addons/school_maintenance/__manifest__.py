@@ -12,6 +12,7 @@
         "views/school_place_views.xml",
         "views/maintenance_equipment_views.xml",
         "views/maintenance_request_views.xml",
+        "views/res_config_settings_views.xml",
     ],
     "demo": [],
     "installable": True,

@@ -30,3 +30,7 @@ from . import purchase_order_ledger
 from . import school_today_card
 from . import res_users
 from . import maintenance_request_report
+from . import maintenance_request_budget
+from . import school_budget_report
+from . import school_stocktake_asset
+from . import school_asset_close

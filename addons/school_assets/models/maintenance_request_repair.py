@@ -322,6 +322,10 @@ class MaintenanceRequest(models.Model):
         self._check_user_in(
             "school_assets.group_assets_manager", _("Only the asset manager settles a repair.")
         )
+        for request in self:
+            request._check_not_self(
+                "user_id", _("The repairer of %(name)s cannot settle its repair.", name=request.name)
+            )
 
     def _check_can_rate(self):
         if self.env.su:

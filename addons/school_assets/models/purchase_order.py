@@ -2,6 +2,9 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare, format_amount
 
+#: the states an order reaches once it goes ahead (confirmed, waiting for the principal, done)
+GONE_AHEAD_STATES = ("to approve", "purchase", "done")
+
 
 class PurchaseOrder(models.Model):
     """School rules on orders: three quotes (货比三家), collective decision (三重一大), budget.
@@ -41,6 +44,13 @@ class PurchaseOrder(models.Model):
     )
 
     def write(self, vals):
+        if not self.env.su and vals.get("state") in GONE_AHEAD_STATES:
+            # every path to a confirmed order (confirm, approve, a direct write over the API)
+            # passes the school's rules first
+            self.filtered(
+                lambda order: order.state not in GONE_AHEAD_STATES
+                or (order.state == "to approve" and vals["state"] != "to approve")
+            )._check_school_purchase_rules()
         if not self.env.su and set(self._school_confirmed_fields).intersection(vals):
             Mixin = self.env["school.workflow.mixin"]
             for order in self.filtered(lambda order: order.state in ("to approve", "purchase", "done")):
@@ -64,17 +74,17 @@ class PurchaseOrder(models.Model):
         for order in self:
             order.quote_count = len(order._get_quotations().partner_id)
 
-    @api.depends("amount_total", "currency_id", "company_id", "date_order", "department_id")
+    @api.depends("amount_total", "currency_id", "company_id", "date_order")
     def _compute_school_rules(self):
         for order in self:
-            school_order = order._is_school_order()
-            order.three_quotes_required = school_order and order._above(order.company_id.school_three_quotes_amount)
-            order.decision_required = school_order and order._above(order.company_id.school_decision_amount)
+            order.three_quotes_required = order._above(order.company_id.school_three_quotes_amount)
+            order.decision_required = order._above(order.company_id.school_decision_amount)
 
     def _is_school_order(self):
-        """Orders for a school department follow the school's rules; other orders (replenishment…) Odoo's own."""
+        """Every order of a school follows its rules, whoever creates it and whatever it is for:
+        the amounts (three quotes, collective decision) are set per school, 0 switching a rule off."""
         self.ensure_one()
-        return bool(self.department_id)
+        return True
 
     def _get_quotations(self):
         """This order and its alternative RFQs (cancelled ones were compared too)."""
@@ -130,6 +140,18 @@ class PurchaseOrder(models.Model):
 
     def _check_school_purchase_rules(self):
         for order in self:
+            if order.three_quotes_required and not order.department_id:
+                # the department decides the budget that pays and who answers for the order
+                raise UserError(
+                    _(
+                        "%(order)s reaches %(threshold)s: name the school department buying it "
+                        "(its budget pays) before confirming it.",
+                        order=order.name,
+                        threshold=format_amount(
+                            self.env, order.company_id.school_three_quotes_amount, order.company_id.currency_id
+                        ),
+                    )
+                )
             has_exception = order.quote_exception and (order.quote_exception_reason or "").strip()
             if order.three_quotes_required and order.quote_count < 3 and not has_exception:
                 raise UserError(
@@ -170,15 +192,28 @@ class PurchaseOrder(models.Model):
         self._check_budget()
 
     def button_confirm(self):
-        self.filtered(lambda order: order.state in ("draft", "sent"))._check_school_purchase_rules()
+        if not self.env.su:  # the superuser (install, demo, crons) is not limited
+            self.filtered(lambda order: order.state in ("draft", "sent"))._check_school_purchase_rules()
         result = super().button_confirm()
-        self.filtered(lambda order: order.state == "to approve" and order._is_school_order())._schedule_principal_approval()
+        self.filtered(lambda order: order.state == "to approve")._schedule_principal_approval()
         return result
 
-    def _schedule_principal_approval(self):
-        """Ask the school's principal(s) to approve the orders waiting for them."""
+    def _check_not_own_order(self):
+        """The principal's approval comes from someone other than who created or buys the order."""
+        if self.env.su:
+            return
         for order in self:
-            for principal in order.company_id._school_principal_users():
+            if self.env.user in (order.user_id | order.create_uid):
+                raise UserError(
+                    _("Purchase order %(order)s is approved by someone other than who created or buys it.",
+                      order=order.name)
+                )
+
+    def _schedule_principal_approval(self):
+        """Ask the school's principal to approve the orders waiting for them (every order, with or
+        without a department: nobody else is told that an order waits)."""
+        for order in self:
+            for principal in order.company_id._school_principal_users() - order.user_id - order.create_uid:
                 order.activity_schedule(
                     "mail.mail_activity_data_todo", user_id=principal.id,
                     summary=_("Approve purchase order %(order)s", order=order.name),
@@ -186,7 +221,10 @@ class PurchaseOrder(models.Model):
 
     def button_approve(self, force=False):
         waiting = self.filtered(lambda order: order.state == "to approve")
-        waiting._check_school_purchase_rules()
+        # Odoo passes over the orders the user may not approve; the others are not the user's own
+        waiting.filtered(lambda order: order._approval_allowed())._check_not_own_order()
+        if not self.env.su:
+            waiting._check_school_purchase_rules()
         result = super().button_approve(force=force)
         waiting.filtered(lambda order: order.state in ("purchase", "done")).activity_unlink(
             ["mail.mail_activity_data_todo"]

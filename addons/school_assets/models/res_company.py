@@ -28,18 +28,27 @@ class ResCompany(models.Model):
     meter_night_end = fields.Float(string="Night Ends At", default=6.0)
     # Schools approve their larger orders: the principal approves above the amount.
     po_double_validation = fields.Selection(default="two_step")
+    # set for every school when the addon is installed (_school_set_purchase_thresholds); a company
+    # created later starts with the rules off until its settings are filled in
     school_three_quotes_amount = fields.Monetary(
-        string="Three Quotes Above", currency_field="currency_id", default=2000,
-        help="Orders from this amount need three supplier quotations compared (货比三家) "
-        "or a recorded reason why not. 0 switches the rule off.",
+        string="Three Quotes Above", currency_field="currency_id",
+        help="Every order from this amount, whoever creates it, needs three supplier quotations "
+        "compared (货比三家) or a recorded reason why not, and its department. 0 switches the rule off.",
     )
     school_decision_amount = fields.Monetary(
-        string="Collective Decision Above", currency_field="currency_id", default=50000,
+        string="Collective Decision Above", currency_field="currency_id",
         help="Orders from this amount need a recorded collective decision (三重一大). 0 switches the rule off.",
     )
     school_requisition_approver_id = fields.Many2one(
         "res.users", string="Requisition Approver",
-        help="Approves requisitions of departments that have no manager with a login.",
+        help="Approves the supplies requisitions (领物审批). Empty: the logistics director; "
+        "the principal approves the approver's own requisitions.",
+    )
+
+    school_repair_department_id = fields.Many2one(
+        "hr.department", string="Repair Budget Department",
+        help="The department whose repair budget pays the school's repairs (维修经费), e.g. 总务处; "
+        "a request may name another.",
     )
 
     @api.model
@@ -57,6 +66,15 @@ class ResCompany(models.Model):
         """The school's warehouse (its first): its stock location is the store by default."""
         self.ensure_one()
         return self.env["stock.warehouse"].search([("company_id", "=", self.id)], limit=1)
+    @api.model
+    def _school_set_purchase_thresholds(self):
+        """At install, every school gets the usual amounts: three quotes from 2,000, the
+        collective decision from 50,000 (company currency); each school adjusts them in its settings."""
+        for company in self.search([]):
+            company.write({
+                "school_three_quotes_amount": company.school_three_quotes_amount or 2000,
+                "school_decision_amount": company.school_decision_amount or 50000,
+            })
 
     def _school_principal_users(self):
         """The principal of this school, who approves purchases (set in school_base)."""

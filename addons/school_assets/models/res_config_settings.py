@@ -25,3 +25,7 @@ class ResConfigSettings(models.TransientModel):
     school_requisition_approver_id = fields.Many2one(
         related="company_id.school_requisition_approver_id", readonly=False
     )
+    school_repair_department_id = fields.Many2one(
+        related="company_id.school_repair_department_id", readonly=False,
+        domain="[('company_id', 'in', (False, company_id))]",
+    )

@@ -141,6 +141,9 @@ class SchoolAssetDisposal(models.Model):
         self._check_not_self(
             "manager_user_id", _("The principal's approval comes from someone other than the asset manager who approved.")
         )
+        self._check_not_self(
+            "create_uid", _("The principal's approval comes from someone other than who proposed the disposal.")
+        )
         self.write({"state": "approved", "principal_user_id": self.env.user.id})
         return True
 

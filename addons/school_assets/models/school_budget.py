@@ -84,11 +84,12 @@ class SchoolBudgetLine(models.Model):
     currency_id = fields.Many2one(related="budget_id.currency_id")
     committed_amount = fields.Monetary(
         string="Committed", compute="_compute_consumption",
-        help="Approved purchase requests, confirmed orders not received yet and approved requisitions.",
+        help="Approved purchase requests, confirmed orders not received yet, approved requisitions "
+        "and the costs of repairs not settled yet.",
     )
     spent_amount = fields.Monetary(
         string="Spent", compute="_compute_consumption",
-        help="Received or billed purchases and issued requisitions.",
+        help="Received or billed purchases, issued requisitions and settled repairs.",
     )
     remaining_amount = fields.Monetary(string="Remaining", compute="_compute_consumption")
 
@@ -124,7 +125,7 @@ class SchoolBudgetLine(models.Model):
     @api.model
     def _get_budget_consumer_models(self):
         """Models drawing on budget lines (inheriting school.budget.consumer.mixin)."""
-        return ["purchase.request", "purchase.order", "school.stock.requisition"]
+        return ["purchase.request", "purchase.order", "school.stock.requisition", "maintenance.request"]
 
     def _check_available(self, amount, released=0.0, override_reason=None, raise_exception=True):
         """Whether ``amount`` fits in what remains of this line.

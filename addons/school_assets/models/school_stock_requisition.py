@@ -26,7 +26,7 @@ class SchoolStockRequisition(models.Model):
     ]
     _order = "date desc, id desc"
     _check_company_auto = True
-    # the requester is whoever creates it; the approver follows the department, nobody picks it
+    # the requester is whoever creates it; the approver follows the school's settings, nobody picks it
     _workflow_fields = (
         "requested_by_id", "approver_user_id", "approved_by_id", "issued_by_id", "issue_date", "picking_id",
         "budget_override_user_id",
@@ -48,7 +48,8 @@ class SchoolStockRequisition(models.Model):
     approver_user_id = fields.Many2one(
         "res.users", string="Approver", tracking=True, compute="_compute_approver_user_id",
         store=True, index="btree_not_null",
-        help="The department's head, or the approver set in the settings.",
+        help="The requisition approver set in the settings, else the logistics director "
+        "(the principal when that is the requester).",
     )
     state = fields.Selection(STATES, required=True, default="draft", tracking=True, index=True, copy=False)
     location_id = fields.Many2one(
@@ -68,13 +69,20 @@ class SchoolStockRequisition(models.Model):
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
 
-    @api.depends("department_id.manager_id.user_id", "company_id.school_requisition_approver_id")
+    @api.depends("requested_by_id", "company_id.school_requisition_approver_id")
     def _compute_approver_user_id(self):
+        """The school's configuration names the approver (the requisition approver, else the
+        logistics director), never whoever manages the requester's own group; when that is the
+        requester, the principal approves."""
         for requisition in self:
-            requisition.approver_user_id = (
-                requisition.department_id.manager_id.user_id
-                or requisition.company_id.school_requisition_approver_id
-            )
+            company = requisition.company_id
+            approver = company.school_requisition_approver_id
+            approver_sudo = approver.sudo()  # sudo: check the user's companies, whoever asks
+            if not (approver_sudo.active and not approver_sudo.share and company in approver_sudo.company_ids):
+                approver = company._school_person("logistics_director") if company else approver.browse()
+            if approver and approver == requisition.requested_by_id:
+                approver = company._school_person("principal")
+            requisition.approver_user_id = approver
 
     @api.depends("line_ids.value")
     def _compute_amount(self):
@@ -149,7 +157,7 @@ class SchoolStockRequisition(models.Model):
             if not requisition._can_approve():
                 raise UserError(
                     _(
-                        "Only %(approver)s (the department's approver) or the logistics director can "
+                        "Only %(approver)s (the school's requisition approver) or the logistics director can "
                         "approve or reject requisition %(name)s.",
                         approver=requisition.approver_user_id.name or _("the approver"), name=requisition.name,
                     )
@@ -181,6 +189,7 @@ class SchoolStockRequisition(models.Model):
             if not requisition.line_ids:
                 raise UserError(_("Add the supplies you need to requisition %(name)s.", name=requisition.name))
         self._check_budget_line()
+        self._compute_approver_user_id()  # the people in charge may have changed since the draft
         self.write({"state": "submitted"})
         for requisition in self.filtered("approver_user_id"):
             requisition.activity_schedule(

@@ -14,3 +14,5 @@ from . import test_escalation_zh
 from . import test_new_school
 from . import test_today_repair
 from . import test_ui_repair_report
+from . import test_money_rules
+from . import test_asset_count

@@ -276,9 +276,9 @@ class TestStoreLedgers(SchoolPurchaseCommon):
             }
         ).with_env(self.env)
         for_class.with_user(self.staff).action_submit()
-        for_class.with_user(self.head_teacher).action_approve()
+        for_class.with_user(self.manager).action_approve()
         scissors_line = for_class.line_ids.filtered(lambda line: line.product_id == self.scissors)
-        scissors_line.with_user(self.head_teacher).write({"old_for_new_waived": True, "waive_reason": "新教师首次领用"})
+        scissors_line.with_user(self.manager).write({"old_for_new_waived": True, "waive_reason": "新教师首次领用"})
         for_class.with_user(self.keeper).action_issue()
         office = Requisition.with_user(self.officer).create(
             {"department_id": self.logistics.id, "line_ids": [(0, 0, {"product_id": self.paper.id, "quantity": 1})]}

@@ -105,9 +105,9 @@ class TestPurchaseFlow(SchoolPurchaseCommon):
         )
         requisition = requisition.with_env(self.env)
         self.assertEqual(requisition.department_id, self.grade3)
-        self.assertEqual(requisition.approver_user_id, self.head_teacher, "the grade leader approves")
+        self.assertEqual(requisition.approver_user_id, self.manager, "the school's approver, not the grade leader")
         requisition.with_user(self.staff).action_submit()
-        requisition.with_user(self.head_teacher).action_approve()
+        requisition.with_user(self.manager).action_approve()
         with self.assertRaisesRegex(UserError, "以旧换新"):
             requisition.with_user(self.keeper).action_issue()
         requisition.line_ids.filtered("durable").with_user(self.keeper).returned_qty = 2

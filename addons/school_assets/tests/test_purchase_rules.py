@@ -106,12 +106,14 @@ class TestPurchaseRules(SchoolPurchaseCommon):
         order.with_user(self.keeper).button_confirm()
         self.assertEqual(order.state, "purchase")
 
-    def test_order_without_school_department_is_not_gated(self):
-        """Orders outside the school's departments (e.g. replenishment) keep Odoo's own flow."""
+    def test_order_without_school_department_is_gated(self):
+        """Every order above the amounts follows the school's rules, with or without a department;
+        the department is required once the three-quote rule applies."""
         order = self._new_order(lines=[(self.paper, 80, 150)], department_id=False)
-        self.assertFalse(order.three_quotes_required or order.decision_required)
-        order.with_user(self.principal).button_confirm()
-        self.assertEqual(order.state, "purchase")
+        self.assertTrue(order.three_quotes_required and order.decision_required)
+        with self.assertRaises(UserError):
+            order.with_user(self.principal).button_confirm()
+        self.assertEqual(order.state, "draft")
 
     def test_small_order_needs_nothing(self):
         order = self._new_order(lines=[(self.chalk, 10, 5)])

@@ -274,9 +274,9 @@ class TestPurchaseWorkflowIntegrity(IntegrityMixin, SchoolPurchaseCommon):
         super().setUpClass()
         cls._stock(cls.paper, 10)
 
-    def _requisition(self, user=None):
+    def _requisition(self, user=None, **vals):
         return self.env["school.stock.requisition"].with_user(user or self.staff).create(
-            {"line_ids": [(0, 0, {"product_id": self.paper.id, "quantity": 1})]}
+            {"line_ids": [(0, 0, {"product_id": self.paper.id, "quantity": 1})], **vals}
         ).with_env(self.env)
 
     def test_requisition_side_doors(self):
@@ -317,23 +317,29 @@ class TestPurchaseWorkflowIntegrity(IntegrityMixin, SchoolPurchaseCommon):
         self.assertEqual(requisition.state, "submitted")
 
     def test_requisition_not_approved_by_its_requester(self):
-        """The department's head requisitioning for themselves is approved by someone else."""
+        """The head of a grade group does not approve for her group; the approver requisitioning
+        for themselves is approved by the principal."""
         requisition = self._requisition(user=self.head_teacher)
-        self.assertEqual(requisition.approver_user_id, self.head_teacher)
+        self.assertEqual(requisition.approver_user_id, self.manager, "the school's approver, not the group's head")
         requisition.with_user(self.head_teacher).action_submit()
         with self.assertRaisesRegex(UserError, "someone other"):
             requisition.with_user(self.head_teacher).action_approve()
-        self.assertEqual(requisition.state, "submitted")
-        requisition.with_user(self.manager).action_approve()
-        self.assertEqual(requisition.state, "approved")
-        self.assertEqual(requisition.approved_by_id, self.manager)
+        own = self._requisition(user=self.manager, department_id=self.logistics.id)
+        self.assertEqual(own.approver_user_id, self.principal)
+        own.with_user(self.manager).action_submit()
+        with self.assertRaisesRegex(UserError, "someone other"):
+            own.with_user(self.manager).action_approve()
+        self.assertEqual(own.state, "submitted")
+        own.with_user(self.principal).action_approve()
+        self.assertEqual(own.state, "approved")
+        self.assertEqual(own.approved_by_id, self.principal)
 
     def test_requisition_budget_and_lines_after_approval(self):
         """The value drawn on the budget is the store's cost; lines do not move into an approved requisition."""
         requisition = self._requisition().with_context(**TRACKING)
         requisition.line_ids.with_user(self.staff).unit_cost = 0
         requisition.with_user(self.staff).action_submit()
-        requisition.with_user(self.head_teacher).action_approve()
+        requisition.with_user(self.manager).action_approve()
         self.assertEqual(requisition.amount, 150, "the approval values the supplies at the store's cost")
         draft = self._requisition()
         self.assertRefusedWrite(draft.line_ids, self.staff, {"requisition_id": requisition.id})

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
 
 
 class MaintenanceRequest(models.Model):
@@ -12,6 +12,12 @@ class MaintenanceRequest(models.Model):
         tracking=True,
         help="Where the repair is needed; the head of this place signs a contractor's repair sheet.",
     )
+    # a request no place routes goes to the school's default repair team, not to the first team
+    maintenance_team_id = fields.Many2one(default=lambda self: self._school_default_team_id())
+
+    @api.model
+    def _school_default_team_id(self):
+        return self.env["school.place"]._get_maintenance_team(company=self.env.company).id
 
     @api.onchange("equipment_id")
     def _onchange_equipment_id_school_place(self):
@@ -30,7 +36,36 @@ class MaintenanceRequest(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             self._prepare_school_place_vals(vals)
-        return super().create(vals_list)
+        requests = super().create(vals_list)
+        requests._notify_repair_team()
+        return requests
+
+    def _notify_repair_team(self):
+        """Tell the team's members of a new request at once; a request that reaches no one (no
+        team, or a team without members) is an alert for the logistics director."""
+        directors = self.company_id._school_persons("logistics_director")
+        # sudo: the reporter (any staff) tells the team; members are read whoever reports
+        for request in self.sudo():
+            members = request.maintenance_team_id.member_ids.filtered("active")
+            if members:
+                request.message_subscribe(partner_ids=members.partner_id.ids)
+                request.message_post(
+                    body=_("New repair request at %(place)s: %(name)s",
+                           place=request.school_place_id.display_name or request.equipment_id.display_name or "-",
+                           name=request.name),
+                    partner_ids=members.partner_id.ids,
+                    subtype_xmlid="mail.mt_note",
+                )
+                continue
+            director = directors.get(request.company_id)
+            if director:
+                request.activity_schedule(
+                    "mail.mail_activity_data_todo", user_id=director.id,
+                    summary=_("Repair request reaches no repairer: route it to a team"),
+                    note=_("%(name)s went to %(team)s, which has no members. Set the team of the place, "
+                           "of the equipment category or the school's default repair team.",
+                           name=request.name, team=request.maintenance_team_id.display_name or _("no team")),
+                )
 
     @api.model
     def _prepare_school_place_vals(self, vals):

@@ -30,10 +30,11 @@ class SchoolPlace(models.Model):
                     )
                 )
 
-    def _get_maintenance_team(self, category=None):
+    def _get_maintenance_team(self, category=None, company=None):
         """The team that works a repair here: the place's own team, else the nearest parent's,
-        else the equipment category's, else the school's first team (one rule for hazards,
-        QR reports and assets). An empty recordset when the school has no team at all."""
+        else the equipment category's, else the school's default repair team (settings), else
+        the school's first team that has members, else its first team (one rule for staff
+        reports, hazards, QR reports and assets). An empty recordset when the school has no team."""
         place = self[:1]
         while place:
             if place.maintenance_team_id:
@@ -41,8 +42,10 @@ class SchoolPlace(models.Model):
             place = place.parent_id
         if category and category.maintenance_team_id:
             return category.maintenance_team_id
-        company = self[:1].company_id or (category and category.company_id) or self.env.company
-        Team = self.env["maintenance.team"]
-        return Team.search([("company_id", "=", company.id)], limit=1) or Team.search(
-            [("company_id", "=", False)], limit=1
-        )
+        company = self[:1].company_id or (category and category.company_id) or company or self.env.company
+        # sudo: the team is routed for whoever reports, staff included
+        if company.sudo().school_repair_team_id:
+            return company.sudo().school_repair_team_id.with_env(self.env)
+        Team = self.env["maintenance.team"].sudo()
+        teams = Team.search([("company_id", "=", company.id)]) or Team.search([("company_id", "=", False)])
+        return (teams.filtered("member_ids")[:1] or teams[:1]).with_env(self.env)
