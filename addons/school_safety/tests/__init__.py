@@ -18,3 +18,4 @@ from . import test_ui_phone_patrol
 from . import test_workflow_integrity
 from . import test_workflow_integrity_gate
 from . import test_hazard_repair_place
+from . import test_key_place_follow_up
