@@ -86,7 +86,7 @@ class SchoolAssetAwardLine(models.TransientModel):
     damage_count = fields.Integer(string="All Damages")
     eligible = fields.Boolean(string="Award Candidate", help="No man-made damage this term.")
     hygiene_score = fields.Float(
-        string="Hygiene Score", digits=(5, 1),
+        digits=(5, 1),
         help="The class's average hygiene score of the term (daily, weekly and cleaning-area checks).",
     )
-    hygiene_rank = fields.Integer(string="Hygiene Rank", help="0 when the class had no hygiene check this term.")
+    hygiene_rank = fields.Integer(help="0 when the class had no hygiene check this term.")

@@ -1,4 +1,4 @@
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytz
 from dateutil.relativedelta import relativedelta
@@ -9,6 +9,8 @@ from odoo.exceptions import AccessError
 from .school_inspection_template import SCORE_CATEGORIES
 
 DEFAULT_TZ = "Asia/Shanghai"
+MIN_DAY = date.min + timedelta(days=62)
+MAX_DAY = date.max - timedelta(days=62)
 PERIOD_TYPES = [("week", "Week"), ("month", "Month"), ("term", "Term")]
 SCORE_KINDS = [
     ("hygiene", "Hygiene"),
@@ -39,7 +41,7 @@ class SchoolCampusScore(models.Model):
     subject_type = fields.Selection(
         [("class", "Class"), ("place", "Office / Room")], string="Ranked", required=True, readonly=True
     )
-    class_id = fields.Many2one("school.class", string="Class", index="btree_not_null", readonly=True)
+    class_id = fields.Many2one("school.class", index="btree_not_null", readonly=True)
     place_id = fields.Many2one("school.place", string="Office / Room", index="btree_not_null", readonly=True)
     subject_name = fields.Char(string="Class / Room", readonly=True)
     head_teacher_user_id = fields.Many2one(
@@ -135,6 +137,8 @@ class SchoolCampusScore(models.Model):
         """Rebuild the week, month and term rankings holding these (company id, UTC datetime)."""
         days = set()
         for company_id, moment in keys:
+            if not moment or not (MIN_DAY < moment.date() < MAX_DAY):
+                continue  # no school week or month around a date at the end of the calendar
             company = self.env["res.company"].browse(company_id)
             days.add((company, pytz.utc.localize(moment).astimezone(self._tz(company)).date()))
         periods = set()

@@ -26,7 +26,7 @@ class SchoolInspection(models.Model):
     _inherit = "school.inspection"
 
     class_id = fields.Many2one(
-        "school.class", string="Class", index="btree_not_null", check_company=True, tracking=True,
+        "school.class", index="btree_not_null", check_company=True, tracking=True,
         help="The class this check counts for: the class of the home room or of the cleaning area.",
     )
     checker_role = fields.Selection(

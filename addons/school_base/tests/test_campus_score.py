@@ -114,7 +114,9 @@ class TestCampusScore(SchoolBaseCommon):
                          (0, 0, {"name": "人走灯灭", "item_type": "check", "photo_required_on_fail": False})],
         })
         self._check(self.office, template=office_check, failing=["人走灯灭"], user=self.officer)
-        board = self.Score.search([("kind", "=", "office"), ("period_type", "=", "month")])
+        board = self.Score.search(
+            [("company_id", "=", self.school.id), ("kind", "=", "office"), ("period_type", "=", "month")]
+        )
         self.assertEqual((board.subject_type, board.place_id, board.score, board.rank), ("place", self.office, 50.0, 1))
 
     def test_access_per_role(self):

@@ -30,7 +30,7 @@ class SchoolCampusWallSheet(models.TransientModel):
             day = wizard.date or fields.Date.context_today(wizard)
             wizard.date_from = day - timedelta(days=day.weekday())
             wizard.date_to = wizard.date_from + timedelta(days=6)
-        super(SchoolCampusWallSheet, self - weekly)._compute_dates()
+        return super(SchoolCampusWallSheet, self - weekly)._compute_dates()
 
     def _get_report_xmlid(self):
         return "school_base.action_report_school_campus_wall_sheet"
