@@ -13,6 +13,7 @@
         "security/ir.model.access.csv",
         "security/school_base_security.xml",
         "security/school_campus_score_security.xml",
+        "security/school_regulation_security.xml",
         "data/ir_sequence_data.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
@@ -30,6 +31,7 @@
         "wizard/school_term_plan_copy_views.xml",
         "views/school_base_menus.xml",
         "views/school_campus_score_views.xml",
+        "views/school_regulation_views.xml",
         "data/school_campus_check_data.xml",
         "views/res_config_settings_views.xml",
     ],
@@ -45,6 +47,7 @@
         "demo/school_inspection_demo.xml",
         "demo/school_term_plan_demo.xml",
         "demo/school_campus_check_demo.xml",
+        "demo/school_regulation_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -13,3 +13,4 @@ from . import test_ledger
 from . import test_school_person
 from . import test_access_matrix
 from . import test_campus_score
+from . import test_regulation
