@@ -12,6 +12,8 @@
         "security/school_base_groups.xml",
         "security/ir.model.access.csv",
         "security/school_base_security.xml",
+        "security/school_campus_score_security.xml",
+        "security/school_regulation_security.xml",
         "data/ir_sequence_data.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
@@ -19,6 +21,7 @@
         "data/ir_config_parameter_data.xml",
         "report/school_place_reports.xml",
         "report/school_place_templates.xml",
+        "report/school_campus_wall_sheet_reports.xml",
         "views/school_place_views.xml",
         "views/school_term_views.xml",
         "views/school_class_views.xml",
@@ -31,6 +34,9 @@
         "data/school_today_card_data.xml",
         "wizard/school_term_plan_copy_views.xml",
         "views/school_base_menus.xml",
+        "views/school_campus_score_views.xml",
+        "views/school_regulation_views.xml",
+        "data/school_campus_check_data.xml",
         "views/res_config_settings_views.xml",
     ],
     "demo": [
@@ -44,6 +50,8 @@
         "demo/school_inspection_schedule_demo.xml",
         "demo/school_inspection_demo.xml",
         "demo/school_term_plan_demo.xml",
+        "demo/school_campus_check_demo.xml",
+        "demo/school_regulation_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -1,7 +1,7 @@
 {
     "name": "School Safety",
     "summary": "Safety patrols, hazards, drills, visitors and duty rosters for schools",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.0.1",
     "category": "School Logistics",
     "author": "School Logistics Team",
     "website": "https://github.com/school-logistics/school-logistics",
@@ -69,6 +69,7 @@
             "school_safety/static/src/js/tours/*.js",
         ],
     },
+    "post_init_hook": "post_init_hook",
     "installable": True,
     "application": False,
 }

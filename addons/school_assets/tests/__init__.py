@@ -16,3 +16,4 @@ from . import test_today_repair
 from . import test_ui_repair_report
 from . import test_money_rules
 from . import test_asset_count
+from . import test_award_hygiene

@@ -36,9 +36,19 @@ class SchoolAssetAward(models.TransientModel):
         rows.sort(key=lambda row: (row[1], row[2], row[3], row[0].grade_sequence, row[0].class_number))
         return rows
 
+    @api.model
+    def _hygiene_ranking(self, term):
+        """{class id: (average hygiene score, rank)} of the term, from the stored term ranking."""
+        scores = self.env["school.campus.score"].search([
+            ("company_id", "=", term.company_id.id), ("period_type", "=", "term"),
+            ("date_from", "=", term.date_start), ("kind", "=", "hygiene"), ("subject_type", "=", "class"),
+        ])
+        return {score.class_id.id: (score.score, score.rank) for score in scores}
+
     def action_compute(self):
         self.ensure_one()
         rows = self._compute_ranking(self.term_id)
+        hygiene = self._hygiene_ranking(self.term_id)
         commands = [(5, 0, 0)]
         for rank, (school_class, man_made, cost, total) in enumerate(rows, start=1):
             commands.append((0, 0, {
@@ -48,6 +58,8 @@ class SchoolAssetAward(models.TransientModel):
                 "man_made_cost": cost,
                 "damage_count": total,
                 "eligible": man_made == 0,
+                "hygiene_score": hygiene.get(school_class.id, (0.0, 0))[0],
+                "hygiene_rank": hygiene.get(school_class.id, (0.0, 0))[1],
             }))
         self.line_ids = commands
         return {
@@ -73,3 +85,8 @@ class SchoolAssetAwardLine(models.TransientModel):
     man_made_cost = fields.Float(string="Man-made Damage Cost")
     damage_count = fields.Integer(string="All Damages")
     eligible = fields.Boolean(string="Award Candidate", help="No man-made damage this term.")
+    hygiene_score = fields.Float(
+        digits=(5, 1),
+        help="The class's average hygiene score of the term (daily, weekly and cleaning-area checks).",
+    )
+    hygiene_rank = fields.Integer(help="0 when the class had no hygiene check this term.")

@@ -14,6 +14,9 @@ from . import school_class
 from . import school_inspection_follow_up_mixin
 from . import school_inspection_template
 from . import school_inspection
+from . import school_inspection_score
+from . import school_campus_score
+from . import school_regulation
 from . import school_inspection_schedule
 from . import school_term_plan
 from . import res_company

@@ -2,7 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.translate import LazyTranslate
 
-from .school_inspection_template import ITEM_TYPES
+from .school_inspection_template import ITEM_TYPES, NO_FOLLOW_UP
 from .school_workflow_mixin import workflow_action
 
 _lt = LazyTranslate(__name__)
@@ -181,11 +181,13 @@ class SchoolInspection(models.Model):
         self.write(
             {"state": "done", "date_done": fields.Datetime.now(), "done_user_id": self.env.user.id}
         )
+        auto_templates = self.template_id.filtered(
+            lambda template: template._get_auto_follow_up() and template._get_follow_up_model()
+        )
         auto_lines = self.line_ids.filtered(
             lambda line: line.is_failed
             and not line.follow_up_ref
-            and line.inspection_id.template_id.auto_follow_up
-            and line.inspection_id.template_id.follow_up_model
+            and line.inspection_id.template_id in auto_templates
         )
         auto_lines._create_follow_ups()
         return True
@@ -302,7 +304,7 @@ class SchoolInspectionLine(models.Model):
 
     @api.model
     def _selection_follow_up_ref(self):
-        return self.env["school.inspection.template"]._selection_follow_up_model()
+        return self.env["school.inspection.template"]._selection_follow_up_targets()
 
     @api.onchange("value_number")
     def _onchange_value_number(self):
@@ -325,7 +327,7 @@ class SchoolInspectionLine(models.Model):
     def _get_follow_up_model(self):
         """Model in which a failed line creates its follow-up (override point)."""
         self.ensure_one()
-        return self.inspection_id.template_id.follow_up_model
+        return self.inspection_id.template_id._get_follow_up_model()
 
     def _create_follow_ups(self):
         by_model = {}
@@ -338,6 +340,13 @@ class SchoolInspectionLine(models.Model):
                       item=line.name, record=line.follow_up_ref.display_name)
                 )
             model = line._get_follow_up_model()
+            if not model and line.inspection_id.template_id.follow_up_model == NO_FOLLOW_UP:
+                raise UserError(
+                    _(
+                        "Checklist %(template)s is set to open no follow-up for a failed item.",
+                        template=line.inspection_id.template_id.name,
+                    )
+                )
             if not model:
                 raise UserError(
                     _(

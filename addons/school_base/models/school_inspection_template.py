@@ -9,6 +9,9 @@ ITEM_TYPES = [
     ("text", "Text"),
     ("photo", "Photo"),
 ]
+NO_FOLLOW_UP = "none"
+# Scored checks of campus life: their failed items lower a score, they open nothing.
+SCORE_CATEGORIES = ("hygiene", "office", "energy")
 
 
 class SchoolInspectionTemplate(models.Model):
@@ -25,6 +28,9 @@ class SchoolInspectionTemplate(models.Model):
             ("monthly", "Monthly Inspection"),
             ("special", "Special Check"),
             ("seasonal", "Seasonal Check"),
+            ("hygiene", "Hygiene Check"),
+            ("office", "Civilised Office Check"),
+            ("energy", "Energy Check"),
             ("other", "Other"),
         ],
         required=True, default="patrol", tracking=True,
@@ -42,7 +48,9 @@ class SchoolInspectionTemplate(models.Model):
     )
     follow_up_model = fields.Selection(
         selection="_selection_follow_up_model", string="Follow-up",
-        help="What a failed item creates: the list holds every installed addon that plugs into the checklist engine.",
+        help="What a failed item creates: the list holds every installed addon that plugs into the "
+        "checklist engine. \"No follow-up\" is a deliberate choice; a checklist that names none gets "
+        "its kind's default (a hazard for a safety checklist).",
     )
     auto_follow_up = fields.Boolean(
         string="Create Follow-ups On Completion",
@@ -62,6 +70,60 @@ class SchoolInspectionTemplate(models.Model):
         ),
     ]
 
+    @api.model
+    def _default_follow_up(self, category, place_kind=None):
+        """Values of a new checklist of this kind that names no follow-up (override point).
+
+        A domain addon returns its own follow-up for the kinds of check it owns, e.g. a
+        hazard for every safety checklist. A scored check of campus life (hygiene, civilised
+        office, energy) lowers a score and opens nothing.
+        """
+        if category in SCORE_CATEGORIES:
+            return {"follow_up_model": NO_FOLLOW_UP}
+        return {}
+
+    def _get_follow_up_model(self):
+        """Model a failed item of this checklist creates, or False for "no follow-up"."""
+        self.ensure_one()
+        model = self.follow_up_model or self._default_follow_up(
+            self.category, self.place_kind
+        ).get("follow_up_model")
+        return model if model and model != NO_FOLLOW_UP else False
+
+    def _get_auto_follow_up(self):
+        self.ensure_one()
+        if self.follow_up_model:
+            return self.auto_follow_up
+        return bool(self._default_follow_up(self.category, self.place_kind).get("auto_follow_up"))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        default_category = self._fields["category"].default(self)
+        for vals in vals_list:
+            if not vals.get("follow_up_model"):
+                defaults = self._default_follow_up(
+                    vals.get("category") or default_category, vals.get("place_kind")
+                )
+                for key, value in defaults.items():
+                    vals.setdefault(key, value)
+                if defaults.get("follow_up_model"):
+                    vals["follow_up_model"] = defaults["follow_up_model"]
+        return super().create(vals_list)
+
+    @api.onchange("category", "place_kind")
+    def _onchange_category_follow_up(self):
+        if not self._origin.id:
+            defaults = self._default_follow_up(self.category, self.place_kind)
+            if defaults.get("follow_up_model"):
+                self.update(defaults)
+
+    def _fill_default_follow_up(self):
+        """Give every checklist that names no follow-up its kind's default (install, upgrade)."""
+        for template in self.with_context(active_test=False).search([("follow_up_model", "=", False)]):
+            defaults = template._default_follow_up(template.category, template.place_kind)
+            if defaults.get("follow_up_model"):
+                template.write(defaults)
+
     def _compute_item_count(self):
         counts = dict(
             self.env["school.inspection.template.item"]._read_group(
@@ -73,6 +135,10 @@ class SchoolInspectionTemplate(models.Model):
 
     @api.model
     def _selection_follow_up_model(self):
+        return self._selection_follow_up_targets() + [(NO_FOLLOW_UP, self.env._("No follow-up"))]
+
+    @api.model
+    def _selection_follow_up_targets(self):
         mixin = self.env.registry["school.inspection.follow.up.mixin"]
         return sorted(
             (name, self.env[name]._description)

@@ -15,3 +15,5 @@ from . import test_access_matrix
 from . import test_escalation
 from . import test_district
 from . import test_today
+from . import test_campus_score
+from . import test_regulation

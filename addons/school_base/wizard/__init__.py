@@ -1,2 +1,3 @@
 from . import school_period_wizard
 from . import school_term_plan_copy
+from . import school_campus_wall_sheet

@@ -215,7 +215,7 @@ class TestHazard(HazardCommon):
 class TestHazardFollowUp(HazardCommon):
     def test_failed_patrol_item_opens_hazard(self):
         """A failed patrol item opens a hazard at the place, with the photo and a 24 h deadline."""
-        self.template.write({"follow_up_model": "school.safety.hazard", "hazard_category": "fire"})
+        self.template.write({"follow_up_model": "school.safety.hazard", "hazard_category": "fire", "auto_follow_up": False})
         inspection = self._new_inspection(user=self.guard)
         self._answer(inspection, failing=["报警装置正常"])
         inspection.with_user(self.guard).action_done()
