@@ -15,3 +15,4 @@ from . import school_inspection_schedule
 from . import school_term_plan
 from . import res_company
 from . import res_config_settings
+from . import report_paperformat

@@ -12,3 +12,4 @@ from . import test_term_mixin
 from . import test_ledger
 from . import test_school_person
 from . import test_access_matrix
+from . import test_paper

@@ -151,9 +151,13 @@ class SchoolSafetyAgreementCampaign(models.Model):
         return True
 
     def _prepare_agreement_vals(self, template, employee):
-        """Values of the agreement issued to ``employee`` (override point)."""
+        """Values of the agreement issued to ``employee`` (override point).
+
+        The body is the template's text in the school's language (its company's), whoever
+        issues it and whatever language the employee's login speaks: the paper is the school's.
+        """
         self.ensure_one()
-        lang = employee.user_id.lang or self.env.lang
+        lang = self.company_id.partner_id.lang or self.env.lang
         return {
             "campaign_id": self.id,
             "template_id": template.id,

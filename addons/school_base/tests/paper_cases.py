@@ -1,0 +1,102 @@
+"""The one register of the PDF papers of the school addons and how each is tested.
+
+Every ``qweb-pdf`` report of a ``school_*`` addon has an entry here: ``test_paper.TestPapers``
+renders it through wkhtmltopdf for the record the entry returns, as the user who prints it,
+in Chinese, and reads it back; a report without an entry fails the test (and the repository
+test ``tests/test_papers.py``). An entry is a function of the test's ``env`` returning a
+``Paper``; it may prepare the record first (sign it, count it), in the test's transaction.
+The functions of addons that are not installed are never called.
+"""
+
+from dataclasses import dataclass, field
+
+PAPERS = {}
+
+
+@dataclass
+class Paper:
+    record: object
+    #: xmlid of the user who prints it (the role's demo login)
+    user: str
+    #: words the paper must show: its title, its labels and the record's own values
+    texts: list = field(default_factory=list)
+    #: pages of the PDF
+    pages: int = 1
+    #: URLs the QR codes of the paper must decode to
+    qr_urls: list = field(default_factory=list)
+
+
+def paper(report_xmlid):
+    def register(function):
+        PAPERS[report_xmlid] = function
+        return function
+    return register
+
+
+# ---------------------------------------------------------------- school_base
+@paper("school_base.action_report_school_place_qr_labels")
+def _place_labels(env):
+    place = env.ref("school_base.school_place_a101_demo")
+    return Paper(
+        place, "school_base.res_users_manager_demo",
+        texts=[place.name, place.parent_id.complete_name, place.responsible_employee_id.name,
+               place.company_id.name],
+        qr_urls=[place.qr_url],
+    )
+
+
+# ---------------------------------------------------------------- school_assets
+@paper("school_assets.action_report_school_asset_qr_labels")
+def _asset_labels(env):
+    asset = env["maintenance.equipment"].search(
+        [("asset_number", "!=", False), ("school_place_id", "!=", False)], limit=1
+    )
+    return Paper(
+        asset, "school_base.res_users_manager_demo",
+        texts=[asset.name, asset.asset_number, asset.school_place_id.complete_name, asset.company_id.name],
+        qr_urls=[asset.asset_qr_url],
+    )
+
+
+@paper("school_assets.action_report_school_asset_custody_sheet")
+def _custody_sheet(env):
+    handover = env.ref("school_assets.school_asset_handover_g1c1_demo")
+    return Paper(
+        handover, "school_base.res_users_manager_demo",
+        texts=["班级（部门）财产保管单", "保管人", "后勤处", handover.place_id.name,
+               handover.custodian_employee_id.name, handover.line_ids[:1].name, handover.company_id.name],
+    )
+
+
+@paper("school_assets.action_report_school_stocktake")
+def _stocktake(env):
+    stocktake = env.ref("school_assets.school_stocktake_monthly_demo")
+    return Paper(
+        stocktake, "school_base.res_users_manager_demo",
+        texts=["盘点表", "账面数量", "实盘数量", stocktake.name, stocktake.company_id.name],
+        pages=2,
+    )
+
+
+# ---------------------------------------------------------------- school_safety
+@paper("school_safety.action_report_school_safety_agreement")
+def _agreement(env):
+    agreement = env["school.safety.agreement"].search(
+        [("employee_id", "=", env.ref("school_base.hr_employee_guard_captain_demo").id), ("state", "=", "signed")],
+        limit=1,
+    )
+    return Paper(
+        agreement, "school_base.res_users_officer_demo",
+        texts=[agreement.template_id.with_context(lang="zh_CN").name, "签字人", "校门保持关闭",
+               agreement.employee_id.name, agreement.company_id.name],
+    )
+
+
+# ---------------------------------------------------------------- school_union
+@paper("school_union.action_report_award_certificate")
+def _award_certificate(env):
+    candidate = env.ref("school_union.school_union_candidate_team_grade3_demo")
+    return Paper(
+        candidate, "school_union.res_users_union_chair_demo",
+        texts=["荣誉证书", candidate.name, candidate.election_id.name, candidate.company_id.name],
+    )
