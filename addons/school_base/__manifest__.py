@@ -17,6 +17,7 @@
         "data/ir_cron_data.xml",
         "report/school_place_reports.xml",
         "report/school_place_templates.xml",
+        "report/school_paper_templates.xml",
         "views/school_place_views.xml",
         "views/school_term_views.xml",
         "views/school_class_views.xml",

@@ -30,6 +30,7 @@
         "data/school_safety_bus_data.xml",
         "report/school_safety_hazard_reports.xml",
         "report/school_safety_agreement_reports.xml",
+        "report/school_safety_paper_reports.xml",
         "views/school_safety_menus.xml",
         "views/school_safety_hazard_views.xml",
         "views/res_config_settings_views.xml",
@@ -44,6 +45,7 @@
         "views/school_safety_event_views.xml",
         "views/school_safety_dismissal_views.xml",
         "views/school_safety_bus_views.xml",
+        "views/school_place_views.xml",
         "wizard/school_safety_hazard_cancel_views.xml",
         "wizard/school_safety_month_report_views.xml",
     ],
@@ -57,6 +59,7 @@
         "demo/school_safety_plan_demo.xml",
         "demo/school_safety_dismissal_demo.xml",
         "demo/school_safety_bus_demo.xml",
+        "demo/school_safety_key_place_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

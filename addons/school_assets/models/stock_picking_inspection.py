@@ -138,6 +138,8 @@ class StockPicking(models.Model):
                 in_person=receipt.witness_user_id != self.env.user,
                 witness_groups=("school_assets.group_assets_manager",),
             )
+        # the signed inspection sheet is kept as a PDF (the report's attachment)
+        self.env.ref("school_assets.action_report_receipt_inspection_sheet")._school_keep_signed_paper(self)
         return True
 
     @staticmethod

@@ -10,3 +10,4 @@ from . import test_purchase_rules
 from . import test_store
 from . import test_ledgers
 from . import test_workflow_integrity
+from . import test_paper_signed

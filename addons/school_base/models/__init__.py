@@ -16,3 +16,4 @@ from . import school_term_plan
 from . import res_company
 from . import res_config_settings
 from . import report_paperformat
+from . import ir_actions_report

@@ -78,7 +78,81 @@ def _stocktake(env):
     )
 
 
+@paper("school_assets.action_report_repair_settlement_sheet")
+def _repair_settlement_sheet(env):
+    """The projector's sheet, signed by the room's head with a drawn signature and settled."""
+    request = env.ref("school_assets.maintenance_request_projector_demo")
+    return Paper(
+        request, "school_base.res_users_manager_demo",
+        texts=["维修结算单", "外修单位", "合计", request.name, request.contractor_id.name,
+               request.school_place_id.name, request.cost_line_ids[:1].name, request.sheet_signed_by_id.name,
+               request.company_id.name],
+    )
+
+
+def inspected_receipt(env):
+    """A demo receipt counted by the manager (store keeper) and signed by its witness."""
+    receipt = env["stock.picking"].search(
+        [("picking_type_code", "=", "incoming"), ("state", "=", "assigned"),
+         ("company_id", "=", env.ref("base.main_company").id), ("partner_id", "!=", False)],
+        limit=1, order="id desc",
+    )
+    keeper = env.ref("school_base.res_users_manager_demo")
+    witness = env.ref("school_base.res_users_officer_demo")
+    receipt.with_user(keeper).action_school_inspect()
+    receipt.with_user(keeper).write({
+        "witness_user_id": witness.id, "inspection_quantity_result": "ok", "inspection_quality_result": "ok",
+        "inspection_note": "外包装完好，数量与送货单一致。",
+    })
+    receipt.with_user(witness).action_school_witness_sign()
+    return receipt
+
+
+@paper("school_assets.action_report_receipt_inspection_sheet")
+def _receipt_inspection_sheet(env):
+    receipt = inspected_receipt(env)
+    return Paper(
+        receipt, "school_base.res_users_manager_demo",
+        texts=["入库验收单", "见证人", "外包装完好", receipt.partner_id.name,
+               receipt.move_ids[:1].product_id.name, receipt.inspector_user_id.name, receipt.witness_user_id.name,
+               receipt.company_id.name],
+    )
+
+
+@paper("school_assets.action_report_requisition_slip")
+def _requisition_slip(env):
+    requisition = env.ref("school_assets.school_stock_requisition_class_demo")
+    return Paper(
+        requisition, "school_base.res_users_manager_demo",
+        texts=["领用单", "年级组长", requisition.name, requisition.department_id.name, requisition.class_id.name,
+               requisition.line_ids[:1].product_id.name, requisition.issued_by_id.name, requisition.company_id.name],
+    )
+
+
 # ---------------------------------------------------------------- school_safety
+@paper("school_safety.action_report_key_place_card")
+def _key_place_card(env):
+    place = env.ref("school_base.school_place_south_gate_demo")
+    return Paper(
+        place, "school_base.res_users_officer_demo",
+        texts=["重点部位安全责任牌", "安全职责", place.name, place.responsible_employee_id.name,
+               "严格执行门卫询问登记制度", place.company_id.name],
+        qr_urls=[place.qr_url],
+    )
+
+
+@paper("school_safety.action_report_drill_sign_in")
+def _drill_sign_in(env):
+    """The end-of-term evacuation: 24 classes and 60 staff sign on five pages."""
+    drill = env.ref("school_safety.school_safety_drill_evacuation_end_demo")
+    return Paper(
+        drill, "school_base.res_users_officer_demo",
+        texts=["演练签到表", "签名", drill.name, drill.class_ids[:1].name, drill.class_ids[-1:].name,
+               drill.company_id.name],
+        pages=5,
+    )
+
+
 @paper("school_safety.action_report_school_safety_agreement")
 def _agreement(env):
     agreement = env["school.safety.agreement"].search(
@@ -89,6 +163,17 @@ def _agreement(env):
         agreement, "school_base.res_users_officer_demo",
         texts=[agreement.template_id.with_context(lang="zh_CN").name, "签字人", "校门保持关闭",
                agreement.employee_id.name, agreement.company_id.name],
+    )
+
+
+# ---------------------------------------------------------------- school_canteen
+@paper("school_canteen.action_report_committee_meeting_sign_in")
+def _meeting_sign_in(env):
+    meeting = env.ref("school_canteen.school_canteen_committee_meeting_autumn_demo")
+    return Paper(
+        meeting, "school_canteen.res_users_canteen_manager_demo",
+        texts=["会议签到表", "家长代表", meeting.name, meeting.attendee_employee_ids[:1].name,
+               meeting.parent_partner_ids[:1].name, meeting.company_id.name],
     )
 
 

@@ -18,3 +18,4 @@ from . import school_safety_dismissal
 from . import fleet_vehicle
 from . import school_safety_bus
 from . import school_safety_bus_trip
+from . import school_place

@@ -382,4 +382,6 @@ class SchoolSafetyAgreement(models.Model):
                 witness_groups=() if agreement.user_id else ("school_safety.group_safety_manager",),
             )
         self.activity_feedback(["mail.mail_activity_data_todo"])
+        # the signed agreement is kept as a PDF (the report's attachment)
+        self.env.ref("school_safety.action_report_school_safety_agreement")._school_keep_signed_paper(self)
         return True
