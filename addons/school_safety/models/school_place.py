@@ -13,7 +13,7 @@ class SchoolPlace(models.Model):
         "responsibility card is posted on its wall.",
     )
     safety_duties = fields.Text(
-        string="Safety Duties", tracking=True,
+        tracking=True,
         help="What the person in charge of the place answers for, one duty a line; printed on "
         "the responsibility card.",
     )
