@@ -24,6 +24,8 @@ class Paper:
     pages: int = 1
     #: URLs the QR codes of the paper must decode to
     qr_urls: list = field(default_factory=list)
+    #: the record's own data that may be English (Odoo's demo products): not looked at for English
+    data: list = field(default_factory=list)
 
 
 def paper(report_xmlid):
@@ -75,6 +77,8 @@ def _stocktake(env):
         stocktake, "school_base.res_users_manager_demo",
         texts=["盘点表", "账面数量", "实盘数量", stocktake.name, stocktake.company_id.name],
         pages=2,
+        # the store also holds Odoo's demo products, named in English when Chinese came later
+        data=stocktake.line_ids.product_id.mapped("display_name"),
     )
 
 
