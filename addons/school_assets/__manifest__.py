@@ -34,6 +34,7 @@
         "views/school_asset_award_views.xml",
         "report/school_asset_reports.xml",
         "report/school_stocktake_reports.xml",
+        "report/school_assets_paper_reports.xml",
         "views/school_budget_views.xml",
         "views/school_purchase_views.xml",
         "views/stock_picking_inspection_views.xml",

@@ -22,6 +22,7 @@
         "report/school_place_reports.xml",
         "report/school_place_templates.xml",
         "report/school_campus_wall_sheet_reports.xml",
+        "report/school_paper_templates.xml",
         "views/school_place_views.xml",
         "views/school_term_views.xml",
         "views/school_class_views.xml",

@@ -19,6 +19,7 @@
         "data/school_canteen_inspection_data.xml",
         "report/school_canteen_acceptance_reports.xml",
         "report/school_canteen_ledger_reports.xml",
+        "report/school_canteen_paper_reports.xml",
         "views/school_canteen_menus.xml",
         "views/school_canteen_supplier_views.xml",
         "views/school_canteen_acceptance_views.xml",

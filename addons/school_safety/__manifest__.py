@@ -33,6 +33,7 @@
         "data/school_safety_bus_data.xml",
         "report/school_safety_hazard_reports.xml",
         "report/school_safety_agreement_reports.xml",
+        "report/school_safety_paper_reports.xml",
         "views/school_safety_menus.xml",
         "views/school_safety_hazard_views.xml",
         "views/res_config_settings_views.xml",
@@ -47,6 +48,7 @@
         "views/school_safety_event_views.xml",
         "views/school_safety_dismissal_views.xml",
         "views/school_safety_bus_views.xml",
+        "views/school_place_views.xml",
         "wizard/school_safety_hazard_cancel_views.xml",
         "wizard/school_safety_month_report_views.xml",
         "data/school_today_card_data.xml",
@@ -63,6 +65,7 @@
         "demo/school_safety_dismissal_demo.xml",
         "demo/school_safety_bus_demo.xml",
         "demo/school_safety_health_demo.xml",
+        "demo/school_safety_key_place_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

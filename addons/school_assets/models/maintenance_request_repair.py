@@ -298,6 +298,8 @@ class MaintenanceRequest(models.Model):
                            user=self.env.user.name, place=request.school_place_id.display_name),
                     subtype_xmlid="mail.mt_note",
                 )
+            # the signed sheet finance pays against is kept as a PDF (the report's attachment)
+            self.env.ref("school_assets.action_report_repair_settlement_sheet")._school_keep_signed_paper(self)
         return res
 
         # ------------------------------------------------------------------

@@ -192,6 +192,8 @@ class SchoolAssetHandover(models.Model):
                 in_person=True,
                 witness_groups=("school_assets.group_assets_manager",),
             )
+        # the signed paper is kept as a PDF (the report's attachment)
+        self.env.ref("school_assets.action_report_school_asset_custody_sheet")._school_keep_signed_paper(self)
         return True
 
     @workflow_action

@@ -76,7 +76,10 @@ class StockPicking(models.Model):
         The asset manager may record it for a witness signing in person on their device; the
         chatter says so.
         """
-        return self._school_witness_sign(RECEIPT_INSPECTION)
+        res = self._school_witness_sign(RECEIPT_INSPECTION)
+        # the signed inspection sheet is kept as a PDF (the report's attachment)
+        self.env.ref("school_assets.action_report_receipt_inspection_sheet")._school_keep_signed_paper(self)
+        return res
 
     def action_school_inspect(self):
         """The current user records that they inspect the receipt."""

@@ -17,3 +17,4 @@ from . import test_ui_repair_report
 from . import test_money_rules
 from . import test_asset_count
 from . import test_award_hygiene
+from . import test_paper_signed

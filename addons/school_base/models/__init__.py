@@ -24,3 +24,5 @@ from . import res_users
 from . import res_config_settings
 from . import school_today_card
 from . import ir_ui_menu
+from . import report_paperformat
+from . import ir_actions_report

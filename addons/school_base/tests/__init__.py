@@ -17,3 +17,4 @@ from . import test_district
 from . import test_today
 from . import test_campus_score
 from . import test_regulation
+from . import test_paper

@@ -23,3 +23,4 @@ from . import res_users
 from . import school_safety_health_contact
 from . import school_safety_health_report
 from . import school_safety_health_daily
+from . import school_place

@@ -3,6 +3,7 @@ from odoo.exceptions import UserError
 from odoo.tools import html_translate
 from odoo.tools.translate import LazyTranslate
 
+from odoo.addons.base.models.res_partner import _lang_get
 from odoo.addons.school_base.models.school_lock_mixin import MAIL_FIELD_PREFIXES
 from odoo.addons.school_base.models.school_workflow_mixin import (
     in_workflow_step,
@@ -72,6 +73,12 @@ class SchoolSafetyAgreementCampaign(models.Model):
     )
     date_issue = fields.Date(string="Issue Date", default=fields.Date.context_today, tracking=True)
     date_deadline = fields.Date(string="Sign By", tracking=True)
+    lang = fields.Selection(
+        _lang_get, string="Language", tracking=True,
+        default=lambda self: self.env.company.partner_id.lang or self.env.lang,
+        help="The agreements copy their template's text in this language: the school's (by default "
+        "its company's), whoever issues them and whatever language the employees' logins speak.",
+    )
     line_ids = fields.One2many(
         "school.safety.agreement.campaign.line", "campaign_id", string="Who Signs What", copy=True
     )
@@ -154,9 +161,14 @@ class SchoolSafetyAgreementCampaign(models.Model):
         return True
 
     def _prepare_agreement_vals(self, template, employee):
-        """Values of the agreement issued to ``employee`` (override point)."""
+        """Values of the agreement issued to ``employee`` (override point).
+
+        The body is the template's text in the campaign's language, the school's (its company's
+        by default), whoever issues it and whatever language the employee's login speaks: the
+        paper is the school's.
+        """
         self.ensure_one()
-        lang = employee.user_id.lang or self.env.lang
+        lang = self.lang or self.company_id.partner_id.lang or self.env.lang
         return {
             "campaign_id": self.id,
             "template_id": template.id,
@@ -377,4 +389,6 @@ class SchoolSafetyAgreement(models.Model):
                 witness_groups=() if agreement.user_id else ("school_safety.group_safety_manager",),
             )
         self.activity_feedback(["mail.mail_activity_data_todo"])
+        # the signed agreement is kept as a PDF (the report's attachment)
+        self.env.ref("school_safety.action_report_school_safety_agreement")._school_keep_signed_paper(self)
         return True
