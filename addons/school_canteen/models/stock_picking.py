@@ -29,7 +29,7 @@ class StockPicking(models.Model):
         "themselves when they sign.",
     )
     canteen_witness_signed_date = fields.Datetime(
-        string="Witness Signed On", tracking=True, copy=False,
+        string="Acceptance Witness Signed On", tracking=True, copy=False,
         help="The witness confirms on their own login, or in person before the canteen manager.",
     )
     canteen_acceptance_state = fields.Selection(
