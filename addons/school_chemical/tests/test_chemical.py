@@ -4,31 +4,19 @@ from datetime import date
 import openpyxl
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import Form, new_test_user, tagged
+from odoo.tests import Form, tagged
 
-from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT, TransactionCase
+from odoo.addons.school_base.tests.common import SchoolBaseCommon
 
 
 @tagged("post_install", "-at_install")
-class TestSchoolChemical(TransactionCase):
+class TestSchoolChemical(SchoolBaseCommon):
     """Cabinets, requests, issues, returns, receipts and the ledger of hazardous chemicals."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
-        cls.school = cls.env["res.company"].create({"name": "第一实验小学"})
-        cls.other_school = cls.env["res.company"].create({"name": "第二实验小学"})
-        cls.env.user.company_ids |= cls.school | cls.other_school
-        cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=[cls.school.id]))
-
-        def user(login, groups, company=None):
-            company = company or cls.school
-            return new_test_user(
-                cls.env, login=login, groups=f"base.group_user,{groups}",
-                company_id=company.id, company_ids=[(6, 0, company.ids)], tz="Asia/Shanghai",
-            )
-
+        user = cls._new_user
         cls.teacher = user("c_teacher", "school_base.group_school_staff")
         cls.custodian = user("c_custodian", "school_chemical.group_chemical_custodian")
         cls.second_custodian = user("c_custodian2", "school_chemical.group_chemical_custodian")

@@ -4,7 +4,7 @@ from datetime import date
 import openpyxl
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import Form, new_test_user, tagged
+from odoo.tests import Form, tagged
 
 from .test_visitor import GateCommon
 
@@ -20,13 +20,7 @@ class TestHealth(GateCommon):
     def setUpClass(cls):
         super().setUpClass()
 
-        def user(login, groups, company=None):
-            company = company or cls.school
-            return new_test_user(
-                cls.env, login=login, groups=f"base.group_user,{groups}",
-                company_id=company.id, company_ids=[(6, 0, company.ids)], tz="Asia/Shanghai",
-            )
-
+        user = cls._new_user
         cls.doctor = user("t_doctor", "school_safety.group_safety_health_doctor")
         cls.reporter = user("t_reporter", "school_safety.group_safety_health_reporter")
         cls.other_doctor = user("t_other_doctor", "school_safety.group_safety_health_doctor", cls.other_school)
