@@ -14,16 +14,10 @@ from .common_repair import SchoolAssetsRepairCommon
 from .test_repair import T0
 
 
-def _speak_chinese(env, users):
-    env["res.lang"]._activate_lang("zh_CN")
-    users.write({"lang": "zh_CN"})
-    users.company_id.partner_id.tz = "Asia/Shanghai"
-
-
 @tagged("post_install", "-at_install")
 class TestRepairEscalationChinese(ChineseTextChecks, SchoolAssetsRepairCommon):
     def test_unanswered_repair_in_chinese(self):
-        _speak_chinese(self.env, self.leader)
+        self._speak_chinese(self.leader)
         with freeze_time(T0):
             request = self._report()
         before = self._last_ids()
@@ -38,7 +32,7 @@ class TestRepairEscalationChinese(ChineseTextChecks, SchoolAssetsRepairCommon):
 @tagged("post_install", "-at_install")
 class TestLoanReminderChinese(ChineseTextChecks, SchoolAssetCommon):
     def test_overdue_loan_in_chinese(self):
-        _speak_chinese(self.env, self.asset_manager)
+        self._speak_chinese(self.asset_manager)
         loan = self.env["school.asset.loan"].with_user(self.asset_manager).create({
             "equipment_id": self.projector.id, "employee_id": self.staff_employee.id,
             "date_out": "2026-10-01", "date_due": "2026-10-08", "company_id": self.school.id,

@@ -23,6 +23,12 @@ def english_sentences(text):
 class ChineseTextChecks:
     """Test mixin: assert that texts shown to a zh_CN user are in Chinese."""
 
+    def _speak_chinese(self, users):
+        """The users read Chinese, and their school keeps China's time."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        users.write({"lang": "zh_CN"})
+        users.company_id.partner_id.tz = "Asia/Shanghai"
+
     def assertChinese(self, texts, what=""):
         # people's names are what they are (the test users are named after their login and groups)
         names = sorted(set(self.env["res.users"].sudo().with_context(active_test=False).search([]).mapped("name")),

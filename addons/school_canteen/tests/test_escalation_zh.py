@@ -13,19 +13,13 @@ from .common_acceptance import CanteenAcceptanceCommon
 from .common_canteen_daily import CanteenDailyCommon
 
 
-def _speak_chinese(env, users):
-    env["res.lang"]._activate_lang("zh_CN")
-    users.write({"lang": "zh_CN"})
-    users.company_id.partner_id.tz = "Asia/Shanghai"
-
-
 @tagged("post_install", "-at_install")
 class TestCanteenAcceptanceRemindersChinese(ChineseTextChecks, CanteenAcceptanceCommon):
     def test_incident_and_licence_in_chinese(self):
         principal = self.school._school_person("principal")
         manager = self.school._school_person("canteen_manager")
         self.assertTrue(principal and manager)
-        _speak_chinese(self.env, principal | manager)
+        self._speak_chinese(principal | manager)
         incident = self.env["school.canteen.incident"].with_user(self.cook).create({
             "description": "三年级午餐后12名学生腹痛呕吐", "affected_count": 12,
             "date_discovered": datetime(2026, 10, 12, 5, 0), "company_id": self.school.id,
@@ -53,7 +47,7 @@ class TestCanteenAcceptanceRemindersChinese(ChineseTextChecks, CanteenAcceptance
 @tagged("post_install", "-at_install")
 class TestCanteenDailyRemindersChinese(ChineseTextChecks, CanteenDailyCommon):
     def test_certificate_and_accompaniment_in_chinese(self):
-        _speak_chinese(self.env, self.canteen_manager | self.leader)
+        self._speak_chinese(self.canteen_manager | self.leader)
         rota = self.env["school.canteen.accompaniment.rota"].with_user(self.canteen_manager).create(
             {"date": "2026-11-10", "leader_employee_id": self.leader_employee.id}
         )

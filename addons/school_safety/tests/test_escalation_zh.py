@@ -13,16 +13,10 @@ from .test_hazard import HazardCommon
 from .test_visitor import GateCommon
 
 
-def _speak_chinese(env, users):
-    env["res.lang"]._activate_lang("zh_CN")
-    users.write({"lang": "zh_CN"})
-    users.company_id.partner_id.tz = "Asia/Shanghai"
-
-
 @tagged("post_install", "-at_install")
 class TestHazardEscalationChinese(ChineseTextChecks, HazardCommon):
     def test_director_and_principal_told_in_chinese(self):
-        _speak_chinese(self.env, self.manager | self.principal)
+        self._speak_chinese(self.manager | self.principal)
         with freeze_time("2026-11-10 02:00:00"):
             hazard = self._report(assigned_user_id=self.repairer.id)
         before = self._last_ids()
@@ -40,7 +34,7 @@ class TestHazardEscalationChinese(ChineseTextChecks, HazardCommon):
 @tagged("post_install", "-at_install")
 class TestDutyReminderChinese(ChineseTextChecks, DutyCommon):
     def test_reminder_in_each_persons_language(self):
-        _speak_chinese(self.env, self.staff | self.guard)
+        self._speak_chinese(self.staff | self.guard)
         before = self._last_ids()
         with freeze_time("2025-08-31 15:59:00"):  # 23:59 on 31 Aug in Changzhou: not yet the day before
             self.Duty.with_context(lang="en_US")._cron_run_escalations()
@@ -54,7 +48,7 @@ class TestDutyReminderChinese(ChineseTextChecks, DutyCommon):
 @tagged("post_install", "-at_install")
 class TestDismissalAlertChinese(ChineseTextChecks, GateCommon):
     def test_not_cleared_alert_in_chinese(self):
-        _speak_chinese(self.env, self.safety_manager)
+        self._speak_chinese(self.safety_manager)
         Dismissal = self.env["school.safety.dismissal"]
         with freeze_time("2026-10-14 00:30:00"):
             Dismissal.with_user(self.guard).action_start_today()
@@ -71,7 +65,7 @@ class TestDismissalAlertChinese(ChineseTextChecks, GateCommon):
 @tagged("post_install", "-at_install")
 class TestPlanAndEventRemindersChinese(ChineseTextChecks, EmergencyPlanCommon):
     def test_plan_review_and_unapproved_event_in_chinese(self):
-        _speak_chinese(self.env, self.safety | self.officer)
+        self._speak_chinese(self.safety | self.officer)
         with freeze_time("2030-09-01 02:00:00"):
             plan = self._new_plan(responsible_user_id=self.officer.id)
             plan.with_user(self.principal).action_approve()
