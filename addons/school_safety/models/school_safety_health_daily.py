@@ -155,13 +155,16 @@ class SchoolSafetyHealthDaily(models.Model):
     def _check_outbreak(self):
         """Alert the principal of each newly reached threshold: a message and an activity.
 
-        A simple method for now; it should move onto the shared escalation mechanism.
+        It runs when a class report is sent (an event, not a deadline), so it is not a step of the
+        escalation mechanism; each alert is told once (``alert_note`` keeps those already told).
         """
         principals = self.company_id._school_persons("principal")
         for daily in self:
             principal = principals[daily.company_id]
             # in the principal's language: the alert is written for them
-            alerts = daily.with_context(lang=principal.lang or self.env.lang)._get_outbreak_alerts()
+            for_principal = daily.with_context(lang=principal.lang or self.env.lang)
+            alerts = for_principal._get_outbreak_alerts()
+            title = for_principal.env._("Outbreak alert")
             known = set((daily.alert_note or "").splitlines())
             new = [alert for alert in alerts if alert not in known]
             if not new:
@@ -169,12 +172,12 @@ class SchoolSafetyHealthDaily(models.Model):
             with workflow_step():
                 daily.sudo().alert_note = "\n".join([*filter(None, known), *new])  # sudo: set by the alert
             note = Markup("<br/>").join(new)
-            body = Markup("<b>%s</b><br/>%s") % (_("Outbreak alert"), note)
+            body = Markup("<b>%s</b><br/>%s") % (title, note)
             daily.sudo().message_post(body=body, subtype_xmlid="mail.mt_note")
             if principal:
                 daily.sudo().activity_schedule(  # sudo: the principal's alert is scheduled whoever sent the report
                     "mail.mail_activity_data_todo", user_id=principal.id,
-                    summary=_("Outbreak alert"), note=note,
+                    summary=title, note=note,
                 )
 
     # actions -------------------------------------------------------------------------------
