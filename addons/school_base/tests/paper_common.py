@@ -92,14 +92,21 @@ class PaperCommon(HttpCase):
         return pdf, text, pages, body.text_content()
 
     def decode_qr(self, pdf_path_name="paper.pdf"):
-        prefix = self.tmp / "page"
-        self._run("pdftoppm", "-r", "300", "-png", str(self.tmp / pdf_path_name), str(prefix))
-        found = []
-        for image in sorted(self.tmp.glob("page*.png")):
-            out = self._run("zbarimg", "-q", "--raw", str(image)).stdout.decode()
-            found += [line.strip() for line in out.splitlines() if line.strip()]
-            image.unlink()
-        return found
+        """The distinct URLs of the QR codes of the paper.
+
+        zbarimg now and then misses one code of a full label sheet at a given resolution (a
+        scanner's weakness, not the label's), so the pages are read at three resolutions and
+        what any of them finds counts.
+        """
+        found = set()
+        for resolution in ("300", "200", "400"):
+            prefix = self.tmp / "page"
+            self._run("pdftoppm", "-r", resolution, "-png", str(self.tmp / pdf_path_name), str(prefix))
+            for image in sorted(self.tmp.glob("page*.png")):
+                out = self._run("zbarimg", "-q", "--raw", str(image)).stdout.decode()
+                found.update(line.strip() for line in out.splitlines() if line.strip())
+                image.unlink()
+        return sorted(found)
 
     def check_paper(self, xmlid, case):
         user = self.env.ref(case.user)
