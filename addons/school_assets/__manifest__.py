@@ -40,7 +40,6 @@
         "views/stock_picking_inspection_views.xml",
         "views/school_stock_requisition_views.xml",
         "views/school_stocktake_views.xml",
-        "views/school_stocktake_asset_views.xml",
         "views/school_asset_close_views.xml",
         "views/school_assets_purchase_menus.xml",
         "views/school_budget_report_views.xml",

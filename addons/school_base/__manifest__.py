@@ -37,6 +37,7 @@
         "views/school_base_menus.xml",
         "views/school_campus_score_views.xml",
         "views/school_regulation_views.xml",
+        "views/hr_job_views.xml",
         "data/school_campus_check_data.xml",
         "views/res_config_settings_views.xml",
     ],

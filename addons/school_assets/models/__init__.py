@@ -1,6 +1,7 @@
 from . import res_company
 from . import res_config_settings
 from . import res_partner_repair
+from . import school_budget
 from . import maintenance_team_repair
 from . import maintenance_stage_repair
 from . import maintenance_request_repair
@@ -15,7 +16,6 @@ from . import school_asset_handover
 from . import school_asset_damage
 from . import school_asset_loan
 from . import school_asset_disposal
-from . import school_budget
 from . import purchase_request
 from . import school_purchase_decision
 from . import purchase_order
@@ -26,11 +26,7 @@ from . import stock_picking_inspection
 from . import hr_department_consumption
 from . import school_stock_requisition
 from . import school_stocktake
-from . import purchase_order_ledger
 from . import school_today_card
 from . import res_users
-from . import maintenance_request_report
-from . import maintenance_request_budget
 from . import school_budget_report
-from . import school_stocktake_asset
 from . import school_asset_close

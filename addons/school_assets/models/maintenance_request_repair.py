@@ -35,7 +35,10 @@ SHEET_FIELDS = ("repair_by", "contractor_id", "school_place_id")
 
 class MaintenanceRequest(models.Model):
     _name = "maintenance.request"
-    _inherit = ["maintenance.request", "school.workflow.mixin", "school.lock.mixin", "school.escalation.mixin"]
+    _inherit = [
+        "maintenance.request", "school.workflow.mixin", "school.lock.mixin", "school.escalation.mixin",
+        "school.budget.consumer.mixin",
+    ]
     # the fields below are declared through _get_workflow_fields (REPAIR_WORKFLOW_FIELDS), added to
     # what other addons declare on the same core model
     # a settled request is the school's record; its reporter may still rate the repair
@@ -125,6 +128,17 @@ class MaintenanceRequest(models.Model):
     )
     repair_rating_comment = fields.Text(string="Reporter's Comment", copy=False)
     date_rated = fields.Datetime(string="Rated On", copy=False, readonly=True)
+
+    # 维修经费预算化: a repair draws on the repair line of a department's budget, as purchases
+    # and requisitions draw on theirs; its sheet's costs are committed until it is settled, then spent
+    department_id = fields.Many2one(
+        "hr.department", string="Paid By", tracking=True, check_company=True, index="btree_not_null",
+        compute="_compute_repair_department_id", store=True, readonly=False, precompute=True,
+        help="The department whose repair budget pays; by default the one set in the settings (总务处).",
+    )
+    budget_line_id = fields.Many2one(
+        compute="_compute_repair_budget_line_id", store=True, readonly=False, precompute=True
+    )
 
     def init(self):
         res = super().init()
@@ -390,6 +404,18 @@ class MaintenanceRequest(models.Model):
                 raise UserError(
                     _("Request %(name)s cannot be settled: its repair sheet has no cost lines.", name=request.name)
                 )
+        # 维修经费预算化: what the repair costs is drawn on a repair line of the budget
+        for request in self.filtered("cost_total"):
+            year = request.date_reported.year
+            has_repair_budget = self.env["school.budget.line"].sudo().search_count([
+                ("category", "=", "repair"), ("year", "=", year), ("company_id", "=", request.company_id.id),
+            ])
+            if has_repair_budget and not request.budget_line_id:
+                raise UserError(
+                    _("Repair %(name)s costs %(amount)s: name the department whose repair budget pays "
+                      "before it is settled.", name=request.name, amount=request.cost_total)
+                )
+        self._check_budget()
 
     # ------------------------------------------------------------------
     # Actions
@@ -514,3 +540,92 @@ class MaintenanceRequest(models.Model):
         self.env.add_to_compute(self._fields["is_fix_late"], waiting)
         waiting.flush_recordset(["is_response_late", "is_fix_late"])
         return super()._cron_run_escalations(batch_size=batch_size)
+
+    @api.depends("company_id")
+    def _compute_repair_department_id(self):
+        for request in self:
+            if not request.department_id or request.department_id.company_id not in (request.company_id, False):
+                request.department_id = request.company_id.school_repair_department_id
+
+    @api.depends("department_id", "date_reported", "company_id")
+    def _compute_repair_budget_line_id(self):
+        BudgetLine = self.env["school.budget.line"]
+        for request in self:
+            if request.is_settled:
+                continue
+            request.budget_line_id = BudgetLine._find_for(
+                request.department_id, "repair", request.date_reported, request.company_id
+            )
+
+    def _get_budget_amount(self):
+        self.ensure_one()
+        return self.cost_total
+
+    def _get_budget_released_amount(self):
+        """What the request holds on the line already (its sheet's costs, committed)."""
+        self.ensure_one()
+        return self._get_budget_consumption()[0]
+
+    def _get_budget_consumption(self):
+        self.ensure_one()
+        if self.is_settled:
+            return 0.0, self.cost_total
+        return self.cost_total, 0.0
+
+    @api.model
+    def default_get(self, fields_list):
+        values = super().default_get(fields_list)
+        if (
+            self.env.context.get("school_repair_report")
+            and "school_place_id" in fields_list
+            and not values.get("school_place_id")
+        ):
+            place = self._school_default_report_place()
+            if place:
+                values["school_place_id"] = place.id
+        return values
+
+    @api.model
+    def _school_default_report_place(self):
+        """Where a teacher reports from: the room they are in charge of, else their class's home room."""
+        user = self.env.user
+        place = self.env["school.place"].search(
+            [("responsible_user_id", "=", user.id), ("level", "=", "area")], limit=1
+        )
+        if place:
+            return place
+        term = self.env["school.term"]._get_current()
+        school_class = self.env["school.class"].search(
+            [("head_teacher_user_id", "=", user.id), ("home_place_id", "!=", False)]
+            + ([("term_id", "=", term.id)] if term else []),
+            limit=1,
+        )
+        return school_class.home_place_id
+
+    def action_submit_report(self):
+        """The 提交 of the report form: it is saved already; say who will come and by when."""
+        self.ensure_one()
+        who = self.user_id.name or self.maintenance_team_id.name or _("the logistics office")
+        if self.response_deadline:
+            deadline = self._school_format_datetime(self.response_deadline)
+            message = _("Your report %(name)s is sent. %(who)s will come by %(deadline)s.",
+                        name=self.name, who=who, deadline=deadline)
+        else:
+            message = _("Your report %(name)s is sent. %(who)s will come.", name=self.name, who=who)
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": _("Repair reported"),
+                "message": message,
+                "type": "success",
+                "sticky": True,
+                "next": {
+                    "type": "ir.actions.act_window",
+                    "res_model": self._name,
+                    "res_id": self.id,
+                    "views": [(self.env.ref("school_assets.maintenance_request_view_form_report").id, "form")],
+                    "target": "current",
+                },
+            },
+        }

@@ -2,6 +2,11 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare, format_amount
 
+from odoo.addons.school_base.models.school_workflow_mixin import (
+    in_workflow_step,
+    workflow_step,
+)
+
 #: the states an order reaches once it goes ahead (confirmed, waiting for the principal, done)
 GONE_AHEAD_STATES = ("to approve", "purchase", "done")
 
@@ -37,13 +42,30 @@ class PurchaseOrder(models.Model):
         check_company=True, index="btree_not_null",
     )
     amount_total = fields.Monetary(tracking=True)
+    # who approved an order, for the purchase ledger (采购台账)
+    school_approved_by_id = fields.Many2one(
+        "res.users", string="Approved By", readonly=True, copy=False, tracking=True,
+        help="Who confirmed the order, or approved it when it needed the principal's approval.",
+    )
 
     #: school fields that decided the confirmation: frozen once the order is confirmed
     _school_confirmed_fields = (
         "department_id", "budget_line_id", "quote_exception", "quote_exception_reason", "decision_id",
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not in_workflow_step(self.env) and any(vals.get("school_approved_by_id") for vals in vals_list):
+            self._raise_school_approved_by()
+        return super().create(vals_list)
+
     def write(self, vals):
+        if (
+            "school_approved_by_id" in vals
+            and not in_workflow_step(self.env)
+            and any(order.school_approved_by_id.id != (vals["school_approved_by_id"] or False) for order in self)
+        ):
+            self._raise_school_approved_by()
         if not self.env.su and vals.get("state") in GONE_AHEAD_STATES:
             # every path to a confirmed order (confirm, approve, a direct write over the API)
             # passes the school's rules first
@@ -219,7 +241,11 @@ class PurchaseOrder(models.Model):
                     summary=_("Approve purchase order %(order)s", order=order.name),
                 )
 
+    def _raise_school_approved_by(self):
+        raise UserError(_("Who approved a purchase order is recorded by the approval itself."))
+
     def button_approve(self, force=False):
+        not_approved = self.filtered(lambda order: order.state in ("draft", "sent", "to approve"))
         waiting = self.filtered(lambda order: order.state == "to approve")
         # Odoo passes over the orders the user may not approve; the others are not the user's own
         waiting.filtered(lambda order: order._approval_allowed())._check_not_own_order()
@@ -229,4 +255,8 @@ class PurchaseOrder(models.Model):
         waiting.filtered(lambda order: order.state in ("purchase", "done")).activity_unlink(
             ["mail.mail_activity_data_todo"]
         )
+        approved = not_approved.filtered(lambda order: order.state in ("purchase", "done"))
+        if approved:
+            with workflow_step():
+                approved.write({"school_approved_by_id": self.env.uid})
         return result

@@ -7,9 +7,6 @@ from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.school_base.models.school_workflow_mixin import workflow_action
 
-#: the register's figures a closed month freezes
-FROZEN_ASSET_FIELDS = ("asset_value", "acquisition_date", "asset_class_id", "asset_quantity", "company_id")
-
 
 class SchoolAssetClose(models.Model):
     """每月结账: the month's summary ledger of fixed assets by GB/T 14885 category (总帐),
@@ -193,43 +190,3 @@ class SchoolAssetCloseLine(models.Model):
     date_end = fields.Date(related="close_id.date_end", store=True)
     currency_id = fields.Many2one(related="close_id.currency_id")
     company_id = fields.Many2one(related="close_id.company_id", store=True, index=True)
-
-
-class MaintenanceEquipment(models.Model):
-    """A closed month's figures stay as they were closed (每月结账)."""
-
-    _inherit = "maintenance.equipment"
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su:
-            for vals in vals_list:
-                if vals.get("acquisition_date"):
-                    company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
-                    self._check_month_open(company, fields.Date.to_date(vals["acquisition_date"]))
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if not self.env.su and set(FROZEN_ASSET_FIELDS).intersection(vals):
-            for equipment in self.filtered("acquisition_date"):
-                changed = [
-                    fname for fname in FROZEN_ASSET_FIELDS
-                    if fname in vals and not self.env["school.workflow.mixin"]._same_value(
-                        self._fields[fname], equipment, vals[fname])
-                ]
-                if changed:
-                    equipment._check_month_open(equipment.company_id, equipment.acquisition_date)
-            if vals.get("acquisition_date"):
-                for equipment in self:
-                    equipment._check_month_open(equipment.company_id, fields.Date.to_date(vals["acquisition_date"]))
-        return super().write(vals)
-
-    @api.model
-    def _check_month_open(self, company, day):
-        last = self.env["school.asset.close"]._last_closed_date(company)
-        if last and day and day <= last:
-            raise UserError(
-                _("The asset figures up to %(month)s are closed (每月结账): book the change in an open month.",
-                  month=last.strftime("%Y-%m"))
-            )
-

@@ -6,6 +6,9 @@ from odoo.addons.school_base.models.school_workflow_mixin import (
     workflow_step,
 )
 
+#: the register's figures a closed month freezes (每月结账)
+FROZEN_ASSET_FIELDS = ("asset_value", "acquisition_date", "asset_class_id", "asset_quantity", "company_id")
+
 ASSET_STATES = [
     ("in_use", "In Use"),
     ("idle", "Idle"),
@@ -139,6 +142,12 @@ class MaintenanceEquipment(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su:
+            # a closed month's figures stay as they were closed
+            for vals in vals_list:
+                if vals.get("acquisition_date"):
+                    company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
+                    self._check_month_open(company, fields.Date.to_date(vals["acquisition_date"]))
         Sequence = self.env["ir.sequence"]
         for vals in vals_list:
             if not vals.get("asset_number"):
@@ -159,11 +168,33 @@ class MaintenanceEquipment(models.Model):
         return equipments
 
     def write(self, vals):
+        if not self.env.su and set(FROZEN_ASSET_FIELDS).intersection(vals):
+            # a closed month's figures stay as they were closed
+            for equipment in self.filtered("acquisition_date"):
+                changed = [
+                    fname for fname in FROZEN_ASSET_FIELDS
+                    if fname in vals and not self.env["school.workflow.mixin"]._same_value(
+                        self._fields[fname], equipment, vals[fname])
+                ]
+                if changed:
+                    equipment._check_month_open(equipment.company_id, equipment.acquisition_date)
+            if vals.get("acquisition_date"):
+                for equipment in self:
+                    equipment._check_month_open(equipment.company_id, fields.Date.to_date(vals["acquisition_date"]))
         if vals.get("asset_state") not in (None, "disposed") and any(
             equipment.asset_state == "disposed" for equipment in self
         ):
             raise UserError(_("A disposed asset cannot come back into use."))
         return super().write(vals)
+
+    @api.model
+    def _check_month_open(self, company, day):
+        last = self.env["school.asset.close"]._last_closed_date(company)
+        if last and day and day <= last:
+            raise UserError(
+                _("The asset figures up to %(month)s are closed (每月结账): book the change in an open month.",
+                  month=last.strftime("%Y-%m"))
+            )
 
     def action_report_repair(self):
         """From the asset's QR label: start a repair request for it."""

@@ -14,11 +14,11 @@ from . import school_class
 from . import school_inspection_follow_up_mixin
 from . import school_inspection_template
 from . import school_inspection
-from . import school_inspection_score
 from . import school_campus_score
 from . import school_regulation
 from . import school_inspection_schedule
 from . import school_term_plan
+from . import hr_job
 from . import res_company
 from . import res_users
 from . import res_config_settings

@@ -37,6 +37,11 @@ class SchoolClass(models.Model):
     head_teacher_user_id = fields.Many2one(
         related="head_teacher_id.user_id", string="Head Teacher User", store=True, index="btree_not_null"
     )
+    duty_place_ids = fields.Many2many(
+        "school.place", "school_class_duty_place_rel", "class_id", "place_id",
+        string="Cleaning Areas", check_company=True, domain="[('level', '=', 'area')]",
+        help="The areas this class keeps clean (包干区): their hygiene checks count for the class.",
+    )
     home_place_id = fields.Many2one(
         "school.place", string="Home Room", check_company=True, tracking=True,
         domain="[('level', '=', 'area')]",

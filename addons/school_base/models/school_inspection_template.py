@@ -62,6 +62,11 @@ class SchoolInspectionTemplate(models.Model):
     active = fields.Boolean(default=True)
     description = fields.Html()
 
+    regulation_ids = fields.Many2many(
+        "school.regulation", "school_regulation_template_rel", "template_id", "regulation_id",
+        string="Regulations", check_company=True, help="The school's rules this checklist applies.",
+    )
+
     _sql_constraints = [
         (
             "passing_score_range",

@@ -159,20 +159,3 @@ class SchoolRegulationAck(models.Model):
         self.sudo().write({"state": "done", "date_ack": fields.Datetime.now()})
         return True
 
-
-class SchoolInspectionTemplate(models.Model):
-    _inherit = "school.inspection.template"
-
-    regulation_ids = fields.Many2many(
-        "school.regulation", "school_regulation_template_rel", "template_id", "regulation_id",
-        string="Regulations", check_company=True, help="The school's rules this checklist applies.",
-    )
-
-
-class HrJob(models.Model):
-    _inherit = "hr.job"
-
-    regulation_ids = fields.Many2many(
-        "school.regulation", "school_regulation_hr_job_rel", "job_id", "regulation_id",
-        string="Regulations", help="The school's rules for this post (岗位职责).",
-    )
