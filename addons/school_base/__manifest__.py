@@ -32,6 +32,7 @@
         "views/school_inspection_schedule_views.xml",
         "views/school_term_plan_views.xml",
         "views/school_today_card_views.xml",
+        "wizard/school_setup_guide_views.xml",
         "data/school_today_card_data.xml",
         "wizard/school_term_plan_copy_views.xml",
         "views/school_base_menus.xml",

@@ -52,6 +52,45 @@ class ResCompany(models.Model):
         help="The school got what it needs to start (teams, checklists…) at its first login.",
     )
 
+    school_guide_pending = fields.Boolean(
+        string="First-Day Steps To Do", compute="_compute_school_guide_pending",
+        search="_search_school_guide_pending",
+        help="The school has no places, no classes, no staff, or no principal or logistics director yet.",
+    )
+
+    def _school_guide_pending_ids(self, company_ids):
+        """The schools among ``company_ids`` that miss a first-day step, in one query."""
+        if not company_ids:
+            return set()
+        self.env["res.company"].flush_model(["principal_user_id", "logistics_director_user_id"])
+        for model in ("school.place", "school.class", "hr.employee"):
+            self.env[model].flush_model(["company_id", "active"])
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT c.id FROM res_company c
+                 WHERE c.id IN %(ids)s
+                   AND (c.principal_user_id IS NULL OR c.logistics_director_user_id IS NULL
+                        OR NOT EXISTS (SELECT 1 FROM school_place p WHERE p.company_id = c.id AND p.active)
+                        OR NOT EXISTS (SELECT 1 FROM school_class k WHERE k.company_id = c.id AND k.active)
+                        OR NOT EXISTS (SELECT 1 FROM hr_employee e WHERE e.company_id = c.id AND e.active))
+                """,
+                ids=tuple(company_ids),
+            )
+        )
+        return {row[0] for row in self.env.cr.fetchall()}
+
+    def _compute_school_guide_pending(self):
+        pending = self._school_guide_pending_ids(self.ids)
+        for company in self:
+            company.school_guide_pending = company.id in pending
+
+    def _search_school_guide_pending(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise ValidationError(_("Unsupported search on the first-day steps."))
+        ids = self._school_guide_pending_ids(self.env.user.company_ids.ids)
+        return [("id", "in" if (operator == "=") == value else "not in", list(ids))]
+
     def _school_setup_pending(self):
         """Set up the schools in ``self`` that are not yet: run at each login of their users.
 
