@@ -19,3 +19,4 @@ from . import test_campus_score
 from . import test_regulation
 from . import test_paper
 from . import test_setup_guide
+from . import test_schools_apart
