@@ -176,7 +176,9 @@ class SchoolStaffAssessment(models.Model):
                     "company_id": post.company_id.id,
                     "line_ids": [(0, 0, self._prepare_line_vals(criterion)) for criterion in post.criterion_ids],
                 })
-        return self.create(vals_list)
+        # sudo: the sheets start at the criteria's full marks, scored by nobody yet (a director who
+        # holds a post gets their sheet too); the caller checked the director's role
+        return self.sudo().create(vals_list).with_env(self.env)
 
 
 class SchoolStaffAssessmentLine(models.Model):
