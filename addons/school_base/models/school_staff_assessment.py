@@ -198,7 +198,7 @@ class SchoolStaffAssessmentLine(models.Model):
     )
     name = fields.Char(string="Criterion", required=True)
     description = fields.Text()
-    max_score = fields.Float(string="Max Score", required=True, default=10.0)
+    max_score = fields.Float(required=True, default=10.0)
     score = fields.Float(required=True, default=0.0)
     deduction_note = fields.Char(string="Deductions")
     company_id = fields.Many2one(related="assessment_id.company_id", store=True, index=True)

@@ -26,7 +26,7 @@ class SchoolStaffMeeting(models.Model):
         "res.users", string="Organizer", default=lambda self: self.env.user, tracking=True,
         domain="[('share', '=', False), ('company_ids', 'in', company_id)]",
     )
-    place = fields.Char(string="Place")
+    place = fields.Char()
     content = fields.Html(string="Content / Minutes")
     post_ids = fields.Many2many(
         "school.staff.post", "school_staff_meeting_post_rel", "meeting_id", "post_id",

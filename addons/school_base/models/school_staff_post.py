@@ -25,7 +25,7 @@ class SchoolStaffPost(models.Model):
     sequence = fields.Integer(default=10)
     kind = fields.Selection(POST_KINDS, required=True, default="other", tracking=True)
     headcount = fields.Integer(
-        string="Headcount", default=1, tracking=True, help="The number of people the post is staffed for (定编).",
+        default=1, tracking=True, help="The number of people the post is staffed for (定编).",
     )
     employee_ids = fields.Many2many(
         "hr.employee", "school_staff_post_employee_rel", "post_id", "employee_id",
@@ -115,7 +115,7 @@ class SchoolStaffPostCriterion(models.Model):
     post_id = fields.Many2one("school.staff.post", required=True, index=True, ondelete="cascade")
     sequence = fields.Integer(default=10)
     name = fields.Char(string="Criterion", required=True)
-    max_score = fields.Float(string="Max Score", required=True, default=10.0)
+    max_score = fields.Float(required=True, default=10.0)
     description = fields.Text(help="What is checked and what costs points.")
     company_id = fields.Many2one(related="post_id.company_id", store=True, index=True)
 

@@ -14,6 +14,11 @@ class MaintenanceRequest(models.Model):
     )
     # a request no place routes goes to the school's default repair team, not to the first team
     maintenance_team_id = fields.Many2one(default=lambda self: self._school_default_team_id())
+    # the teachers' and students' feedback on the repair (广泛征集师生意见)
+    school_feedback_ids = fields.One2many(
+        "school.staff.feedback", "maintenance_request_id", string="Feedback On The Repair"
+    )
+    school_feedback_count = fields.Integer(compute="_compute_school_feedback_count", string="Feedback")
 
     @api.model
     def _school_default_team_id(self):
@@ -85,17 +90,6 @@ class MaintenanceRequest(models.Model):
             if team:
                 vals["maintenance_team_id"] = team.id
         return vals
-
-
-class MaintenanceRequestFeedback(models.Model):
-    """The teachers' and students' feedback on a repair (广泛征集师生意见)."""
-
-    _inherit = "maintenance.request"
-
-    school_feedback_ids = fields.One2many(
-        "school.staff.feedback", "maintenance_request_id", string="Feedback On The Repair"
-    )
-    school_feedback_count = fields.Integer(compute="_compute_school_feedback_count", string="Feedback")
 
     def _compute_school_feedback_count(self):
         Feedback = self.env["school.staff.feedback"]

@@ -21,7 +21,7 @@ class TestRepairFeedback(SchoolMaintenanceCommon):
         self.assertEqual(action["domain"], [("maintenance_request_id", "=", request.id)])
         # another school's repair cannot be named
         other_request = self.env["maintenance.request"].sudo().create(
-            {"name": "二小水管", "company_id": self.other_school.id}
+            {"name": "二小水管", "company_id": self.other_school.id, "maintenance_team_id": self.other_team.id}
         )
         with self.assertRaises(UserError):
             feedback.with_user(self.manager).write({"maintenance_request_id": other_request.id})
