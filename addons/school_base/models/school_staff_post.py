@@ -25,7 +25,7 @@ class SchoolStaffPost(models.Model):
     sequence = fields.Integer(default=10)
     kind = fields.Selection(POST_KINDS, required=True, default="other", tracking=True)
     headcount = fields.Integer(
-        default=1, tracking=True, help="The number of people the post is staffed for (定编).",
+        string="Planned Headcount", default=1, tracking=True, help="The number of people the post is staffed for (定编).",
     )
     employee_ids = fields.Many2many(
         "hr.employee", "school_staff_post_employee_rel", "post_id", "employee_id",
