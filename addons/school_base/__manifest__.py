@@ -14,6 +14,7 @@
         "security/school_base_security.xml",
         "security/school_campus_score_security.xml",
         "security/school_regulation_security.xml",
+        "security/school_staff_security.xml",
         "data/ir_sequence_data.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
@@ -41,6 +42,8 @@
         "views/hr_job_views.xml",
         "data/school_campus_check_data.xml",
         "views/res_config_settings_views.xml",
+        "views/school_staff_views.xml",
+        "data/school_staff_today_card_data.xml",
     ],
     "demo": [
         "demo/school_base_demo.xml",
@@ -55,6 +58,7 @@
         "demo/school_term_plan_demo.xml",
         "demo/school_campus_check_demo.xml",
         "demo/school_regulation_demo.xml",
+        "demo/school_staff_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -13,6 +13,7 @@
         "views/maintenance_equipment_views.xml",
         "views/maintenance_request_views.xml",
         "views/res_config_settings_views.xml",
+        "views/school_staff_feedback_views.xml",
     ],
     "demo": [],
     "installable": True,

@@ -26,3 +26,7 @@ from . import school_today_card
 from . import ir_ui_menu
 from . import report_paperformat
 from . import ir_actions_report
+from . import school_staff_post
+from . import school_staff_assessment
+from . import school_staff_meeting
+from . import school_staff_feedback

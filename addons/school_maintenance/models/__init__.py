@@ -4,3 +4,4 @@ from . import maintenance_equipment
 from . import maintenance_request
 from . import res_company
 from . import res_config_settings
+from . import school_staff_feedback

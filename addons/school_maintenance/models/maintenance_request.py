@@ -14,6 +14,11 @@ class MaintenanceRequest(models.Model):
     )
     # a request no place routes goes to the school's default repair team, not to the first team
     maintenance_team_id = fields.Many2one(default=lambda self: self._school_default_team_id())
+    # the teachers' and students' feedback on the repair (广泛征集师生意见)
+    school_feedback_ids = fields.One2many(
+        "school.staff.feedback", "maintenance_request_id", string="Feedback On The Repair"
+    )
+    school_feedback_count = fields.Integer(compute="_compute_school_feedback_count", string="Feedback")
 
     @api.model
     def _school_default_team_id(self):
@@ -85,3 +90,20 @@ class MaintenanceRequest(models.Model):
             if team:
                 vals["maintenance_team_id"] = team.id
         return vals
+
+    def _compute_school_feedback_count(self):
+        Feedback = self.env["school.staff.feedback"]
+        counts = {}
+        if Feedback.has_access("read"):
+            counts = dict(Feedback._read_group(
+                [("maintenance_request_id", "in", self.ids)], ["maintenance_request_id"], ["__count"]
+            ))
+        for request in self:
+            request.school_feedback_count = counts.get(request, 0)
+
+    def action_open_school_feedback(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("school_base.school_staff_feedback_action")
+        action["domain"] = [("maintenance_request_id", "=", self.id)]
+        action["context"] = {"default_maintenance_request_id": self.id, "default_area": "repair"}
+        return action

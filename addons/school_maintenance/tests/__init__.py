@@ -1,1 +1,2 @@
 from . import test_school_maintenance
+from . import test_staff_feedback
