@@ -31,6 +31,9 @@ from . import school_today_card
 from . import res_users
 from . import maintenance_request_report
 from . import maintenance_request_budget
+from . import school_project
+from . import school_print_request
+from . import school_room_usage
 from . import school_budget_report
 from . import school_stocktake_asset
 from . import school_asset_close
