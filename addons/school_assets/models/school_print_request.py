@@ -35,19 +35,19 @@ class SchoolPrintRequest(models.Model):
 
     date = fields.Date(string="Requested On", required=True, default=fields.Date.context_today, tracking=True)
     requester_id = fields.Many2one(
-        "res.users", string="Requester", required=True, index=True, tracking=True,
+        "res.users", required=True, index=True, tracking=True,
         default=lambda self: self.env.user, domain="[('share', '=', False), ('company_ids', 'in', company_id)]",
     )
     department_id = fields.Many2one(
-        "hr.department", string="Department", required=True, index=True, tracking=True, check_company=True,
+        "hr.department", required=True, index=True, tracking=True, check_company=True,
         compute="_compute_department_id", store=True, readonly=False, precompute=True,
     )
     purpose = fields.Char(required=True, tracking=True, help="e.g. 三年级期中数学试卷")
-    document = fields.Binary(string="Document", attachment=True, copy=False)
+    document = fields.Binary(attachment=True, copy=False)
     document_name = fields.Char(copy=False)
-    pages = fields.Integer(string="Pages", required=True, default=1, tracking=True)
-    copies = fields.Integer(string="Copies", required=True, default=1, tracking=True)
-    colour = fields.Boolean(string="Colour", tracking=True)
+    pages = fields.Integer(required=True, default=1, tracking=True)
+    copies = fields.Integer(required=True, default=1, tracking=True)
+    colour = fields.Boolean(tracking=True)
     sheets = fields.Integer(string="Pages to Print", compute="_compute_sheets", store=True)
     state = fields.Selection(PRINT_STATES, required=True, default="draft", tracking=True, copy=False, index=True)
     approver_id = fields.Many2one(

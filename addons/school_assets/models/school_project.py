@@ -95,7 +95,7 @@ class SchoolProject(models.Model):
     date_decided = fields.Date(string="Decided On", readonly=True, copy=False, tracking=True)
     # contract
     contract_number = fields.Char(tracking=True, copy=False)
-    contractor_id = fields.Many2one("res.partner", string="Contractor", tracking=True, check_company=True)
+    contractor_id = fields.Many2one("res.partner", tracking=True, check_company=True)
     contract_amount = fields.Monetary(tracking=True, copy=False)
     contract_file = fields.Binary(string="Contract", attachment=True, copy=False)
     contract_filename = fields.Char(copy=False)

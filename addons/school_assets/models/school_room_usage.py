@@ -27,14 +27,14 @@ class SchoolRoomUsage(models.Model):
         domain="[('kind', '=', 'special_room'), ('company_id', '=', company_id)]",
     )
     equipment_id = fields.Many2one(
-        "maintenance.equipment", string="Equipment", index="btree_not_null", check_company=True, tracking=True,
+        "maintenance.equipment", index="btree_not_null", check_company=True, tracking=True,
         help="Major equipment used in the lesson (录播系统, 3D打印机…).",
     )
     teacher_id = fields.Many2one(
-        "res.users", string="Teacher", required=True, index=True, default=lambda self: self.env.user,
+        "res.users", required=True, index=True, default=lambda self: self.env.user,
         domain="[('share', '=', False), ('company_ids', 'in', company_id)]", tracking=True,
     )
-    class_id = fields.Many2one("school.class", string="Class", check_company=True, tracking=True)
+    class_id = fields.Many2one("school.class", check_company=True, tracking=True)
     purpose = fields.Char(required=True, help="e.g. 科学实验：水的蒸发")
     condition = fields.Selection(
         [("good", "Good"), ("damaged", "Damaged")], string="Condition After", required=True, default="good",
@@ -42,7 +42,7 @@ class SchoolRoomUsage(models.Model):
     )
     damage_note = fields.Text(string="What Is Damaged")
     repair_request_id = fields.Many2one(
-        "maintenance.request", string="Repair Request", readonly=True, copy=False, check_company=True,
+        "maintenance.request", readonly=True, copy=False, check_company=True,
     )
     company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
 
@@ -146,9 +146,9 @@ class SchoolRoomUsageRate(models.Model):
     )
     resource = fields.Char(string="Room or Equipment", readonly=True)
     place_id = fields.Many2one("school.place", string="Room", readonly=True)
-    equipment_id = fields.Many2one("maintenance.equipment", string="Equipment", readonly=True)
-    lessons_used = fields.Integer(string="Lessons Used", readonly=True)
-    lessons_available = fields.Integer(string="Lessons Available", readonly=True)
+    equipment_id = fields.Many2one("maintenance.equipment", readonly=True)
+    lessons_used = fields.Integer(readonly=True)
+    lessons_available = fields.Integer(readonly=True)
     usage_rate = fields.Float(string="Usage Rate (%)", readonly=True, aggregator="avg")
     damaged_count = fields.Integer(string="Damaged", readonly=True)
 
