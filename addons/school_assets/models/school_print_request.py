@@ -31,7 +31,9 @@ class SchoolPrintRequest(models.Model):
         "date_done", "unit_price", "amount",
     )
     #: what the group leader approved cannot change afterwards
-    _draft_fields = ("requester_id", "department_id", "pages", "copies", "colour", "purpose", "company_id")
+    _draft_fields = (
+        "requester_id", "department_id", "pages", "copies", "colour", "purpose", "company_id", "date", "budget_line_id",
+    )
 
     date = fields.Date(string="Requested On", required=True, default=fields.Date.context_today, tracking=True)
     requester_id = fields.Many2one(
