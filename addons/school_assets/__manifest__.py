@@ -17,6 +17,7 @@
         "security/school_assets_purchase_security.xml",
         "security/school_assets_ledgers_security.xml",
         "security/school_money_security.xml",
+        "security/school_projects_security.xml",
         "data/school_assets_repair_data.xml",
         "data/school_assets_meter_data.xml",
         "data/school_asset_register_data.xml",
@@ -43,6 +44,9 @@
         "views/school_asset_close_views.xml",
         "views/school_assets_purchase_menus.xml",
         "views/school_budget_report_views.xml",
+        "views/school_project_views.xml",
+        "views/school_print_request_views.xml",
+        "views/school_room_usage_views.xml",
         "report/school_assets_ledgers_reports.xml",
         "data/school_today_card_data.xml",
     ],
@@ -53,6 +57,7 @@
         "demo/school_asset_register_demo.xml",
         "demo/school_assets_purchase_demo.xml",
         "demo/school_assets_money_demo.xml",
+        "demo/school_projects_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

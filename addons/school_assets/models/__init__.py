@@ -28,5 +28,8 @@ from . import school_stock_requisition
 from . import school_stocktake
 from . import school_today_card
 from . import res_users
+from . import school_project
+from . import school_print_request
+from . import school_room_usage
 from . import school_budget_report
 from . import school_asset_close

@@ -39,6 +39,24 @@ class ResCompany(models.Model):
         string="Collective Decision Above", currency_field="currency_id",
         help="Orders from this amount need a recorded collective decision (三重一大). 0 switches the rule off.",
     )
+    school_disposal_decision_amount = fields.Monetary(
+        string="Disposal Decision Above", currency_field="currency_id",
+        help="Disposal batches whose book value reaches this amount (大宗设备报废) need a recorded "
+        "collective decision (三重一大) before the principal approves them. 0 switches the rule off.",
+    )
+    school_print_price_mono = fields.Float(
+        string="Price per Black-and-White Page", default=0.1, digits=(16, 3),
+        help="What one black-and-white page costs the printing budget (打印费).",
+    )
+    school_print_price_colour = fields.Float(
+        string="Price per Colour Page", default=1.0, digits=(16, 3),
+        help="What one colour page costs the printing budget (打印费).",
+    )
+    school_lessons_per_day = fields.Integer(
+        string="Lessons per Day", default=7,
+        help="Lessons a special room or major equipment can be used on a school day; "
+        "its usage rate per term is the lessons logged over the lessons of the term's weekdays.",
+    )
     school_requisition_approver_id = fields.Many2one(
         "res.users", string="Requisition Approver",
         help="Approves the supplies requisitions (领物审批). Empty: the logistics director; "
@@ -74,6 +92,7 @@ class ResCompany(models.Model):
             company.write({
                 "school_three_quotes_amount": company.school_three_quotes_amount or 2000,
                 "school_decision_amount": company.school_decision_amount or 50000,
+                "school_disposal_decision_amount": company.school_disposal_decision_amount or 50000,
             })
 
     def _school_principal_users(self):

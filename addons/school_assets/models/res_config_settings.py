@@ -22,6 +22,12 @@ class ResConfigSettings(models.TransientModel):
     school_decision_amount = fields.Monetary(
         related="company_id.school_decision_amount", readonly=False, currency_field="company_currency_id"
     )
+    school_disposal_decision_amount = fields.Monetary(
+        related="company_id.school_disposal_decision_amount", readonly=False, currency_field="company_currency_id"
+    )
+    school_print_price_mono = fields.Float(related="company_id.school_print_price_mono", readonly=False)
+    school_print_price_colour = fields.Float(related="company_id.school_print_price_colour", readonly=False)
+    school_lessons_per_day = fields.Integer(related="company_id.school_lessons_per_day", readonly=False)
     school_requisition_approver_id = fields.Many2one(
         related="company_id.school_requisition_approver_id", readonly=False
     )

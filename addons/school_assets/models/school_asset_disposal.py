@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_compare, format_amount
 
 from odoo.addons.school_base.models.school_workflow_mixin import workflow_action
 
@@ -44,6 +45,7 @@ class SchoolAssetDisposal(models.Model):
         "district_document_name": ("approved",),
         "district_date": ("approved",),
         "contractor_id": ("draft", "submitted", "manager_approved", "approved", "district_approved"),
+        "decision_id": ("draft", "submitted", "manager_approved"),
     }
 
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
@@ -63,6 +65,13 @@ class SchoolAssetDisposal(models.Model):
         "res.partner", string="Disposal Contractor", tracking=True, check_company=True,
         help="The recycling company that takes the disposed assets away.",
     )
+    decision_id = fields.Many2one(
+        "school.purchase.decision", string="Collective Decision", tracking=True, copy=False,
+        check_company=True, index="btree_not_null",
+        help="大宗设备报废: from the school's disposal amount, the leadership decides collectively (三重一大) "
+        "before the principal approves.",
+    )
+    decision_required = fields.Boolean(compute="_compute_decision_required")
     date_handed_over = fields.Date(string="Handed Over On", readonly=True, copy=False, tracking=True)
     date_done = fields.Date(string="Disposed On", readonly=True, copy=False, tracking=True)
     note = fields.Text()
@@ -76,6 +85,27 @@ class SchoolAssetDisposal(models.Model):
         for disposal in self:
             disposal.total_value = sum(disposal.line_ids.mapped("value"))
             disposal.asset_count = len(disposal.line_ids)
+
+    @api.depends("total_value", "company_id.school_disposal_decision_amount")
+    def _compute_decision_required(self):
+        for disposal in self:
+            threshold = disposal.company_id.school_disposal_decision_amount
+            disposal.decision_required = bool(threshold) and float_compare(
+                disposal.total_value, threshold, precision_rounding=disposal.currency_id.rounding or 0.01
+            ) >= 0
+
+    def _check_collective_decision(self):
+        """大宗设备报废 goes through the leadership's collective decision (三重一大)."""
+        for disposal in self.filtered("decision_required"):
+            if not disposal.decision_id:
+                raise UserError(
+                    _("Disposal %(name)s reaches %(threshold)s (三重一大): link the approved collective decision "
+                      "of the meeting, with its minutes, before the principal approves it.",
+                      name=disposal.name,
+                      threshold=format_amount(self.env, disposal.company_id.school_disposal_decision_amount,
+                                              disposal.currency_id))
+                )
+            disposal.decision_id._check_decides(disposal.name, disposal.total_value, disposal.company_id)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_draft(self):
@@ -144,6 +174,7 @@ class SchoolAssetDisposal(models.Model):
         self._check_not_self(
             "create_uid", _("The principal's approval comes from someone other than who proposed the disposal.")
         )
+        self._check_collective_decision()
         self.write({"state": "approved", "principal_user_id": self.env.user.id})
         return True
 

@@ -11,6 +11,8 @@ BUDGET_CATEGORIES = [
     ("consumable", "Consumables"),
     ("equipment", "Equipment"),
     ("service", "Services"),
+    ("construction", "Construction and Renovation"),
+    ("printing", "Printing"),
 ]
 
 
@@ -125,7 +127,10 @@ class SchoolBudgetLine(models.Model):
     @api.model
     def _get_budget_consumer_models(self):
         """Models drawing on budget lines (inheriting school.budget.consumer.mixin)."""
-        return ["purchase.request", "purchase.order", "school.stock.requisition", "maintenance.request"]
+        return [
+            "purchase.request", "purchase.order", "school.stock.requisition", "maintenance.request",
+            "school.project", "school.print.request",
+        ]
 
     def _check_available(self, amount, released=0.0, override_reason=None, raise_exception=True):
         """Whether ``amount`` fits in what remains of this line.

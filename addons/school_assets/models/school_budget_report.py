@@ -8,6 +8,8 @@ SOURCES = [
     ("purchase_order", "Purchase Order"),
     ("requisition", "Requisition"),
     ("repair", "Repair"),
+    ("project", "Project"),
+    ("printing", "Printing"),
 ]
 
 
@@ -37,6 +39,14 @@ class SchoolBudgetReport(models.Model):
         ],
         "school.stock.requisition": ["date", "budget_line_id", "state", "name", "amount"],
         "maintenance.request": ["date_settled", "date_reported", "budget_line_id", "is_settled", "cost_total", "name"],
+        "school.project": [
+            "date_decided", "date_settled", "budget_line_id", "state", "name", "budget_amount", "contract_amount",
+            "settlement_amount",
+        ],
+        "school.print.request": [
+            "date", "date_done", "budget_line_id", "state", "name", "sheets", "amount", "colour", "company_id",
+        ],
+        "res.company": ["school_print_price_mono", "school_print_price_colour"],
     }
 
     date = fields.Date(readonly=True)
@@ -99,6 +109,29 @@ class SchoolBudgetReport(models.Model):
                    CASE WHEN m.is_settled THEN m.cost_total ELSE 0.0 END
               FROM maintenance_request m
              WHERE m.budget_line_id IS NOT NULL AND COALESCE(m.cost_total, 0) <> 0
+            """,
+            # projects: the budget once decided, the contract once signed, the settlement once settled
+            """
+            SELECT COALESCE(p.date_settled, p.date_decided), p.budget_line_id, 'project', p.name,
+                   CASE WHEN p.state = 'decided' THEN p.budget_amount
+                        WHEN p.state IN ('contracted', 'in_progress', 'accepted') THEN COALESCE(p.contract_amount, 0)
+                        ELSE 0.0 END,
+                   CASE WHEN p.state IN ('settled', 'done') THEN COALESCE(p.settlement_amount, 0) ELSE 0.0 END
+              FROM school_project p
+             WHERE p.budget_line_id IS NOT NULL
+               AND p.state IN ('decided', 'contracted', 'in_progress', 'accepted', 'settled', 'done')
+            """,
+            # print jobs: approved ones commit their estimate, printed ones spend their cost (打印费)
+            """
+            SELECT COALESCE(pr.date_done, pr.date), pr.budget_line_id, 'printing', pr.name,
+                   CASE WHEN pr.state = 'approved'
+                        THEN pr.sheets * CASE WHEN pr.colour THEN c.school_print_price_colour
+                                              ELSE c.school_print_price_mono END
+                        ELSE 0.0 END,
+                   CASE WHEN pr.state = 'done' THEN COALESCE(pr.amount, 0) ELSE 0.0 END
+              FROM school_print_request pr
+              JOIN res_company c ON c.id = pr.company_id
+             WHERE pr.budget_line_id IS NOT NULL AND pr.state IN ('approved', 'done')
             """,
         ]
 
