@@ -20,7 +20,6 @@ from . import school_regulation
 from . import school_inspection_schedule
 from . import school_term_plan
 from . import res_company
-from . import res_company_calendar
 from . import resource_calendar_leaves
 from . import school_calendar_makeup_day
 from . import res_users

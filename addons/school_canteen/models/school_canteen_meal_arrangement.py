@@ -7,7 +7,7 @@ from .school_canteen_sample import MEALS
 def _format_hour(hours):
     hours = hours or 0.0
     minutes = int(round(hours * 60))
-    return "%02d:%02d" % divmod(minutes, 60)
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 class SchoolCanteenMealArrangement(models.Model):
@@ -29,7 +29,7 @@ class SchoolCanteenMealArrangement(models.Model):
         default=lambda self: self.env["school.term"]._get_current(),
     )
     class_id = fields.Many2one(
-        "school.class", string="Class", required=True, index=True, check_company=True, tracking=True,
+        "school.class", required=True, index=True, check_company=True, tracking=True,
         domain="[('term_id', '=', term_id)]",
     )
     head_teacher_user_id = fields.Many2one(
