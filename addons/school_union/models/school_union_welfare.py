@@ -264,9 +264,11 @@ class SchoolUnionWelfare(models.Model):
         for welfare in self:
             chair = welfare.company_id._school_person("union_chair")
             if chair and chair != self.env.user:
+                # the summary in the chair's language
+                welfare = welfare.with_context(lang=chair.lang or self.env.lang)
                 welfare.activity_schedule(
                     "mail.mail_activity_data_todo", user_id=chair.id,
-                    summary=_("Approve the welfare %(name)s", name=welfare.name),
+                    summary=welfare.env._("Approve the welfare %(name)s", name=welfare.name),
                 )
         return True
 
@@ -478,9 +480,10 @@ class SchoolUnionWelfareDistribution(models.Model):
         for distribution in self:
             chair = distribution.company_id._school_person("union_chair")
             if chair and chair != self.env.user:
+                distribution = distribution.with_context(lang=chair.lang or self.env.lang)
                 distribution.activity_schedule(
                     "mail.mail_activity_data_todo", user_id=chair.id,
-                    summary=_("Approve the distribution %(name)s", name=distribution.name),
+                    summary=distribution.env._("Approve the distribution %(name)s", name=distribution.name),
                 )
         return True
 
