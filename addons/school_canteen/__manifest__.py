@@ -13,6 +13,7 @@
         "security/ir.model.access.csv",
         "security/school_canteen_acceptance_security.xml",
         "security/school_canteen_daily_security.xml",
+        "security/school_canteen_meal_arrangement_security.xml",
         "data/school_canteen_acceptance_data.xml",
         "data/school_canteen_daily_data.xml",
         "data/school_canteen_escalation_data.xml",
@@ -20,6 +21,7 @@
         "report/school_canteen_acceptance_reports.xml",
         "report/school_canteen_ledger_reports.xml",
         "report/school_canteen_paper_reports.xml",
+        "report/school_canteen_meal_arrangement_reports.xml",
         "views/school_canteen_menus.xml",
         "views/school_canteen_supplier_views.xml",
         "views/school_canteen_acceptance_views.xml",
@@ -32,6 +34,7 @@
         "views/school_canteen_accompaniment_views.xml",
         "views/school_canteen_assessment_views.xml",
         "views/school_canteen_inspection_views.xml",
+        "views/school_canteen_meal_arrangement_views.xml",
         "wizard/school_canteen_ledger_views.xml",
         "wizard/school_canteen_accompaniment_rota_generate_views.xml",
         "wizard/school_canteen_worker_set_views.xml",
@@ -42,6 +45,7 @@
     "demo": [
         "demo/school_canteen_acceptance_demo.xml",
         "demo/school_canteen_daily_demo.xml",
+        "demo/school_canteen_meal_arrangement_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -21,6 +21,7 @@
         "views/school_union_talk_views.xml",
         "views/school_union_election_views.xml",
         "views/hr_employee_views.xml",
+        "views/res_config_settings_views.xml",
         "wizard/school_union_election_stop_views.xml",
         "data/school_today_card_data.xml",
     ],

@@ -20,6 +20,8 @@ from . import school_inspection_schedule
 from . import school_term_plan
 from . import hr_job
 from . import res_company
+from . import resource_calendar_leaves
+from . import school_calendar_makeup_day
 from . import res_users
 from . import res_config_settings
 from . import school_today_card

@@ -68,7 +68,8 @@ class SchoolInspectionSchedule(models.Model):
     )
     skip_weekends = fields.Boolean(
         string="School Days Only", default=False,
-        help="Daily inspections are not created on Saturdays and Sundays.",
+        help="Daily inspections are created on the school days of the school calendar only: not at "
+        "the weekend nor in the holidays, but on make-up school days.",
     )
     place_ids = fields.Many2many(
         "school.place", string="Places", check_company=True,
@@ -155,15 +156,20 @@ class SchoolInspectionSchedule(models.Model):
         local = pytz.timezone(self.tz).localize(datetime.combine(day, _float_to_time(hours)))
         return local.astimezone(pytz.utc).replace(tzinfo=None)
 
-    def _get_occurrences(self, day):
+    def _get_occurrences(self, day, school_days=None):
         """Return (slot, planned, deadline) tuples due on ``day`` (a local date).
 
+        ``school_days``: the school's working days of the period being generated (the school
+        calendar, ``res.company._school_working_days``), looked up here when not given.
         Override point for other frequencies.
         """
         self.ensure_one()
         if self.frequency == "daily":
-            if self.skip_weekends and day.weekday() >= 5:
-                return []
+            if self.skip_weekends:
+                if school_days is None:
+                    school_days = self.company_id._school_working_days(day, day)
+                if day not in school_days:
+                    return []
             return [
                 (slot, self._local_to_utc(day, slot.hour_from), self._local_to_utc(day, slot.hour_to))
                 for slot in self.slot_ids
@@ -223,9 +229,13 @@ class SchoolInspectionSchedule(models.Model):
                 continue
             places = schedule._get_places()
             occurrences = []
+            school_days = (
+                schedule.company_id._school_working_days(start, end)
+                if schedule.skip_weekends and schedule.frequency == "daily" else None
+            )
             day = start
             while day <= end:
-                occurrences += schedule._get_occurrences(day)
+                occurrences += schedule._get_occurrences(day, school_days=school_days)
                 day += timedelta(days=1)
             if occurrences and places:
                 existing = set(

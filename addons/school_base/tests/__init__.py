@@ -2,6 +2,7 @@ from . import test_place
 from . import test_term_class
 from . import test_inspection
 from . import test_schedule
+from . import test_school_calendar
 from . import test_follow_up
 from . import test_term_plan
 from . import test_access

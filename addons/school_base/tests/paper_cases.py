@@ -199,6 +199,20 @@ def _meeting_sign_in(env):
     )
 
 
+@paper("school_canteen.action_report_meal_arrangement")
+def _meal_arrangement(env):
+    # 学生用餐安排表: the first lunch slot (grades 1 and 2) of the demo school, for the dining hall's wall
+    first = env.ref("school_canteen.school_canteen_meal_arrangement_g1c1_demo")
+    arrangements = env["school.canteen.meal.arrangement"].search(
+        [("term_id", "=", first.term_id.id), ("meal", "=", "lunch"), ("slot", "=", first.slot)]
+    )
+    return Paper(
+        arrangements, "school_canteen.res_users_canteen_manager_demo",
+        texts=["学生用餐安排", "值班教师", first.class_id.name, first.place_id.name, first.slot,
+               first.company_id.name],
+    )
+
+
 # ---------------------------------------------------------------- school_union
 @paper("school_union.action_report_award_certificate")
 def _award_certificate(env):

@@ -15,5 +15,6 @@ from . import school_canteen_residue_test
 from . import school_canteen_incident
 from . import school_canteen_committee_meeting
 from . import school_canteen_meal_fee
+from . import school_canteen_meal_arrangement
 from . import school_today_card
 from . import res_users

@@ -107,3 +107,18 @@ class TestAccompaniment(CanteenDailyCommon):
         log = self.Log.with_user(self.leader).create({"rota_id": self._rota().id})
         with self.assertRaises(UserError):
             log.with_user(self.canteen_manager).date = "2026-11-12"
+
+    def test_generate_rota_follows_school_calendar(self):
+        """The rota skips the school's holidays and takes in its make-up Saturday (调休上班)."""
+        self.env["resource.calendar.leaves"].create({
+            "name": "国庆节", "company_id": self.school.id,
+            "school_date_from": "2026-10-01", "school_date_to": "2026-10-07",
+        })
+        self.env["school.calendar.makeup.day"].create({
+            "name": "国庆节调休上班", "date": "2026-10-10", "timetable_weekday": "2", "company_id": self.school.id,
+        })
+        days = self._generate(month="2026-10-01").mapped("date")
+        self.assertEqual(len(days), 18)  # 22 weekdays, 5 of them in the holiday, one make-up Saturday
+        self.assertNotIn(date(2026, 10, 1), days)
+        self.assertIn(date(2026, 10, 10), days)
+        self.assertNotIn(date(2026, 10, 11), days)

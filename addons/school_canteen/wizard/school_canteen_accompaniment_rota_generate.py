@@ -22,17 +22,21 @@ class SchoolCanteenAccompanimentRotaGenerate(models.TransientModel):
         "hr.employee", string="Leaders", required=True,
         help="The leaders take the days of the month in turn.",
     )
-    skip_weekends = fields.Boolean(string="School Days Only", default=True)
+    skip_weekends = fields.Boolean(
+        string="School Days Only", default=True,
+        help="Only the school days of the school calendar: no weekend, holiday or break; make-up school days included.",
+    )
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
 
     def _get_days(self):
         self.ensure_one()
         start = self.month_date.replace(day=1)
         end = start + relativedelta(months=1)
+        if self.skip_weekends:
+            return list(self.company_id._school_working_days(start, end - timedelta(days=1)))
         day, days = start, []
         while day < end:
-            if not (self.skip_weekends and day.weekday() >= 5):
-                days.append(day)
+            days.append(day)
             day += timedelta(days=1)
         return days
 

@@ -402,9 +402,10 @@ class SchoolSafetyDismissal(models.Model):
         )
 
     @api.model
-    def _is_school_day(self, day):
-        """Extension hook: Monday to Friday (holidays are not known here)."""
-        return day.weekday() < 5
+    def _is_school_day(self, day, company=None):
+        """Whether ``company`` (the current one by default) works on ``day``: its school
+        calendar (校历), holidays and breaks left out, make-up school days included."""
+        return (company or self.env.company)._school_is_working_day(day)
 
     @api.model
     def _create_for_day(self, company, day):
@@ -461,7 +462,7 @@ class SchoolSafetyDismissal(models.Model):
         created = self.browse()
         for company in self.env["res.company"].search([]):
             today = self._local_now(company).date()
-            if self._is_school_day(today):
+            if self._is_school_day(today, company):
                 created |= self.with_company(company)._create_for_day(company, today)
         # one pass over the schools; a school whose board exists is not created again
         self.env["ir.cron"]._notify_progress(done=len(created), remaining=0)

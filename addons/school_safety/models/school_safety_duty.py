@@ -442,6 +442,18 @@ class SchoolSafetyDutyGenerate(models.TransientModel):
     fri = fields.Boolean(string="Friday", default=True)
     sat = fields.Boolean(string="Saturday")
     sun = fields.Boolean(string="Sunday")
+    calendar_mode = fields.Selection(
+        [
+            ("school_days", "School Days"),
+            ("days_off", "Days Off"),
+            ("weekdays", "Every Chosen Weekday"),
+        ],
+        string="Follow The School Calendar", required=True, default="school_days",
+        help="School days: the chosen weekdays the school works (holidays and breaks left out; a "
+        "make-up school day counts as the weekday whose timetable it follows). Days off: the chosen "
+        "weekdays the school is closed (weekends, holidays, breaks), for the holiday duty. Every "
+        "chosen weekday: the calendar is not looked at.",
+    )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
@@ -449,7 +461,10 @@ class SchoolSafetyDutyGenerate(models.TransientModel):
     @api.onchange("duty_type")
     def _onchange_duty_type(self):
         if self.duty_type == "holiday_leadership":
-            self.update({"hour_start": 8.0, "hour_end": 17.0, "sat": True, "sun": True})
+            self.update({
+                "hour_start": 8.0, "hour_end": 17.0, "calendar_mode": "days_off",
+                "mon": True, "tue": True, "wed": True, "thu": True, "fri": True, "sat": True, "sun": True,
+            })
         elif self.duty_type == "gate":
             self.update({"hour_start": 7.0, "hour_end": 8.0})
         if self.duty_type != "area":
@@ -471,11 +486,26 @@ class SchoolSafetyDutyGenerate(models.TransientModel):
         if not 0 <= self.hour_start < self.hour_end <= 24:
             raise UserError(_("The duty must end after it starts, within the day."))
         weekdays = self._get_weekdays()
-        days = [
+        every_day = [
             self.date_from + timedelta(days=offset)
             for offset in range((self.date_to - self.date_from).days + 1)
-            if (self.date_from + timedelta(days=offset)).weekday() in weekdays
         ]
+        if self.calendar_mode == "weekdays":
+            days = [day for day in every_day if day.weekday() in weekdays]
+        else:
+            # {day: the weekday whose timetable the school follows}
+            school_days = self.company_id._school_working_days(self.date_from, self.date_to)
+            if self.calendar_mode == "school_days":
+                days = [day for day in every_day if school_days.get(day, -1) in weekdays]
+            else:
+                days = [day for day in every_day if day not in school_days and day.weekday() in weekdays]
+        if not days and self.calendar_mode == "school_days":
+            raise UserError(_(
+                "No school day of the range falls on the chosen weekdays: the school calendar leaves "
+                "out its holidays and breaks."
+            ))
+        if not days and self.calendar_mode == "days_off":
+            raise UserError(_("No day off of the school calendar falls on the chosen weekdays of the range."))
         if not days:
             raise UserError(_("No day of the range falls on the chosen weekdays."))
         return days

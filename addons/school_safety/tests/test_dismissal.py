@@ -248,6 +248,42 @@ class TestDismissal(GateCommon):
                 )
             )
 
+    def test_cron_follows_school_calendar(self):
+        """No board and no alert on a holiday of the school calendar; a board and an alert on a
+        make-up Saturday (调休上班); the other school keeps its own calendar."""
+        self.env["resource.calendar.leaves"].create({
+            "name": "国庆节", "company_id": self.school.id,
+            "school_date_from": "2026-10-01", "school_date_to": "2026-10-07",
+        })
+        self.env["school.calendar.makeup.day"].create({
+            "name": "国庆节调休上班", "date": "2026-10-10", "timetable_weekday": "2",
+            "company_id": self.school.id,
+        })
+
+        def ours(checks):
+            return checks.filtered(lambda c: c.company_id == self.school)
+
+        with freeze_time("2026-10-01 00:30:00"):  # Thursday, 国庆节
+            created = self.Dismissal._cron_start_day()
+            self.assertFalse(ours(created))
+            # the other school has no holiday that day
+            self.assertEqual(
+                created.filtered(lambda c: c.company_id == self.other_school).class_id, self.other_class
+            )
+        with freeze_time("2026-10-01 11:00:00"):  # 19:00 local, after the deadline
+            self.assertFalse(self._cron_alert())
+        self.assertFalse(self.Dismissal.search([("date", "=", "2026-10-01"), ("company_id", "=", self.school.id)]))
+
+        with freeze_time("2026-10-10 00:30:00"):  # Saturday, make-up school day
+            checks = ours(self.Dismissal._cron_start_day())
+        self.assertEqual(checks.class_id, self.class_1 | self.class_2)
+        with freeze_time("2026-10-10 11:00:00"):
+            self.assertEqual(self._cron_alert(), checks)
+        self.assertEqual(self._alerts(checks).user_id, self.safety_manager)
+
+        with freeze_time("2026-10-11 00:30:00"):  # Sunday: no school
+            self.assertFalse(ours(self.Dismissal._cron_start_day()))
+
     def test_two_schools_apart(self):
         """Each school's gate sees and starts only its own classes."""
         checks = self._start()

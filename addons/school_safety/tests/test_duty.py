@@ -229,12 +229,16 @@ class TestSafetyDuty(DutyCommon):
 
     def test_generate_roster(self):
         """The wizard fills a roster on the chosen weekdays; people take turns; hours are local."""
+        self.env["resource.calendar.leaves"].create({
+            "name": "国庆节、中秋节", "company_id": self.school.id,
+            "school_date_from": "2025-10-01", "school_date_to": "2025-10-08",
+        })
         Wizard = self.env["school.safety.duty.generate"].with_user(self.safety_manager)
         with Form(Wizard) as wizard:
             wizard.duty_type = "holiday_leadership"
             self.assertEqual(
-                (wizard.hour_start, wizard.hour_end, wizard.sat, wizard.sun),
-                (8.0, 17.0, True, True),
+                (wizard.hour_start, wizard.hour_end, wizard.sat, wizard.sun, wizard.calendar_mode),
+                (8.0, 17.0, True, True, "days_off"),
             )
             wizard.name = "国庆节行政值班"
             wizard.date_from = date(2025, 10, 1)
@@ -308,4 +312,48 @@ class TestSafetyDuty(DutyCommon):
         for vals in wrong:
             with self.assertRaises(UserError, msg=vals):
                 Wizard.create({**base, **vals}).action_generate()
+        self.assertEqual(self.env["school.safety.duty"].search_count([]), count)
+
+    def test_generate_roster_school_calendar(self):
+        """School-day duties skip the holidays and run on a make-up Saturday with the timetable
+        of the weekday it replaces; each school's calendar is its own."""
+        self.env["resource.calendar.leaves"].create({
+            "name": "劳动节", "company_id": self.school.id,
+            "school_date_from": "2027-05-01", "school_date_to": "2027-05-05",
+        })
+        self.env["school.calendar.makeup.day"].create({
+            "name": "劳动节调休上班", "date": "2027-05-08", "timetable_weekday": "1",
+            "company_id": self.school.id,
+        })
+        Wizard = self.env["school.safety.duty.generate"].with_user(self.safety_manager)
+        base = {
+            "duty_type": "gate", "date_from": "2027-05-01", "date_to": "2027-05-09",
+            "user_ids": [(6, 0, self.staff.ids)],
+        }
+        duties = self.env["school.safety.duty"].search(
+            Wizard.create(base).action_generate()["domain"]
+        )
+        # 1-5 May off; Thursday 6, Friday 7 and the make-up Saturday 8 (Tuesday's timetable)
+        self.assertEqual(sorted(duties.mapped("date")), [date(2027, 5, 6), date(2027, 5, 7), date(2027, 5, 8)])
+        tuesdays = self.env["school.safety.duty"].search(
+            Wizard.create({**base, "mon": False, "wed": False, "thu": False, "fri": False}).action_generate()["domain"]
+        )
+        self.assertEqual(tuesdays.mapped("date"), [date(2027, 5, 8)])
+        # the other school has no such holiday: its roster is Monday to Friday
+        other_env = self.env(
+            user=self.other_safety_manager,
+            context=dict(self.env.context, allowed_company_ids=self.other_school.ids),
+        )
+        other = other_env["school.safety.duty.generate"].create(
+            {**base, "user_ids": [(6, 0, self.other_staff.ids)]}
+        )
+        other_duties = other_env["school.safety.duty"].search(other.action_generate()["domain"])
+        self.assertEqual(
+            sorted(other_duties.mapped("date")),
+            [date(2027, 5, day) for day in (3, 4, 5, 6, 7)],
+        )
+        # a range of holidays only has no school day: refused, nothing created
+        count = self.env["school.safety.duty"].search_count([])
+        with self.assertRaises(UserError):
+            Wizard.create({**base, "date_to": "2027-05-05"}).action_generate()
         self.assertEqual(self.env["school.safety.duty"].search_count([]), count)

@@ -6,5 +6,6 @@ from . import school_union_talk
 from . import school_union_election
 from . import hr_employee
 from . import res_company
+from . import res_config_settings
 from . import school_today_card
 from . import res_users

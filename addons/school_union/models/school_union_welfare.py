@@ -10,6 +10,9 @@ _lt = LazyTranslate(__name__)
 
 OFFICER = "school_union.group_union_officer"
 SIGN_FIELDS = ("signed", "signed_date", "signed_user_id", "signed_witness_user_id")
+APPROVAL_FIELDS = ("submitted_user_id", "date_submitted", "approved_user_id", "date_approved")
+# the states whose amounts count against the member's yearly ceiling
+COUNTED_STATES = ("approved", "done")
 
 WELFARE_TYPES = [
     ("illness", "Illness"),
@@ -62,7 +65,11 @@ class SchoolUnionWelfare(models.Model):
     member may receive it in a calendar year; both are checked when the record is
     saved, so a visit beyond the policy is never recorded.
 
-    Once given, the record is locked; only the member named signs for it (签领), on
+    An officer submits it, the school's union chair approves it (never their own nor one they
+    submitted), an officer gives it. The school's yearly ceiling per member caps the sum of a
+    member's approved and given welfare in a calendar year.
+
+    Once submitted, the record is locked; only the member named signs for it (签领), on
     their own login, or in person on an officer's device, which is logged as such.
     A welfare that was given stays in the ledger: it is cancelled, never deleted nor
     sent back to planned.
@@ -78,9 +85,9 @@ class SchoolUnionWelfare(models.Model):
         "school.reference.mixin", "mail.thread", "mail.activity.mixin",
         "school.workflow.mixin", "school.lock.mixin",
     ]
-    _workflow_fields = ("date_given", "distribution_id") + SIGN_FIELDS
-    # the sign-off and the state still move on a given welfare, through the actions only
-    _lock_editable_fields = ("state",) + SIGN_FIELDS
+    _workflow_fields = ("date_given", "distribution_id") + SIGN_FIELDS + APPROVAL_FIELDS
+    # the approval, the sign-off and the state still move on a locked welfare, through the actions only
+    _lock_editable_fields = ("state", "date_given") + SIGN_FIELDS + APPROVAL_FIELDS
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -108,9 +115,16 @@ class SchoolUnionWelfare(models.Model):
         ondelete="cascade", check_company=True, readonly=True,
     )
     state = fields.Selection(
-        [("draft", "Planned"), ("done", "Given"), ("cancel", "Cancelled")],
+        [
+            ("draft", "Planned"), ("submitted", "Submitted"), ("approved", "Approved"),
+            ("done", "Given"), ("cancel", "Cancelled"),
+        ],
         required=True, default="draft", index=True, tracking=True, copy=False,
     )
+    submitted_user_id = fields.Many2one("res.users", string="Submitted By", copy=False, readonly=True, tracking=True)
+    date_submitted = fields.Datetime(string="Submitted On", copy=False, readonly=True)
+    approved_user_id = fields.Many2one("res.users", string="Approved By", copy=False, readonly=True, tracking=True)
+    date_approved = fields.Datetime(string="Approved On", copy=False, readonly=True)
     signed = fields.Boolean(string="Signed For", copy=False, tracking=True, readonly=True)
     signed_date = fields.Datetime(string="Signed On", copy=False, readonly=True)
     signed_user_id = fields.Many2one("res.users", string="Signed By", copy=False, readonly=True)
@@ -188,6 +202,27 @@ class SchoolUnionWelfare(models.Model):
                         )
                     )
 
+    @api.constrains("amount", "state", "date", "member_id", "company_id")
+    def _check_year_ceiling(self):
+        """The sum of a member's approved and given welfare in a calendar year stays within the
+        school's yearly ceiling per member."""
+        for welfare in self.filtered(lambda w: w.state in COUNTED_STATES and w.company_id.union_welfare_year_ceiling):
+            ceiling = welfare.company_id.union_welfare_year_ceiling
+            year = welfare.date.year
+            # sudo: the total is over all the member's welfare of the year, whoever reads them
+            [(total,)] = self.sudo()._read_group([
+                ("member_id", "=", welfare.member_id.id),
+                ("state", "in", COUNTED_STATES),
+                ("date", ">=", date(year, 1, 1)),
+                ("date", "<=", date(year, 12, 31)),
+            ], [], ["amount:sum"])
+            if welfare.company_id.currency_id.compare_amounts(total, ceiling) > 0:
+                raise ValidationError(_(
+                    "%(member)s would receive %(total)s of union welfare in %(year)s: above the yearly "
+                    "ceiling of %(ceiling)s per member. Lower the amount or record it next year.",
+                    member=welfare.member_id.name, total=total, year=year, ceiling=ceiling,
+                ))
+
     def _get_policies(self):
         """{(company id, type): policy} for the records' schools."""
         policies = self.env["school.union.welfare.policy"].sudo().search(
@@ -197,7 +232,7 @@ class SchoolUnionWelfare(models.Model):
 
     def _is_locked(self):
         self.ensure_one()
-        return self.state == "done" or bool(self.date_given)
+        return self.state in ("submitted", "approved", "done") or bool(self.date_given)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_given(self):
@@ -207,19 +242,78 @@ class SchoolUnionWelfare(models.Model):
     def _check_officer(self):
         self._check_user_in(OFFICER, _("Only the union officers record welfare."))
 
+    def _check_union_chair(self):
+        """The approver is the school's union chair (Settings › School Logistics)."""
+        if self.env.su:
+            return
+        for welfare in self:
+            if welfare.company_id._school_person("union_chair") != self.env.user:
+                raise UserError(_(
+                    "Only the union chair of %(school)s approves welfare.", school=welfare.company_id.name
+                ))
+
+    @workflow_action
+    def action_submit(self):
+        """An officer submits the planned welfare to the union chair."""
+        self._check_officer()
+        self._check_state(("draft",), _("submitted"))
+        self.write({
+            "state": "submitted", "submitted_user_id": self.env.user.id,
+            "date_submitted": fields.Datetime.now(),
+        })
+        for welfare in self:
+            chair = welfare.company_id._school_person("union_chair")
+            if chair and chair != self.env.user:
+                # the summary in the chair's language
+                welfare = welfare.with_context(lang=chair.lang or self.env.lang)
+                welfare.activity_schedule(
+                    "mail.mail_activity_data_todo", user_id=chair.id,
+                    summary=welfare.env._("Approve the welfare %(name)s", name=welfare.name),
+                )
+        return True
+
+    @workflow_action
+    def action_approve(self):
+        """The union chair approves: not their own welfare, not one they submitted."""
+        self._check_state(("submitted",), _("approved"))
+        self._check_union_chair()
+        self._check_not_self(
+            ("submitted_user_id", "user_id"),
+            _("Nobody approves welfare they submitted or receive: another union leader must approve it."),
+        )
+        self.write({
+            "state": "approved", "approved_user_id": self.env.user.id,
+            "date_approved": fields.Datetime.now(),
+        })
+        self.activity_unlink(["mail.mail_activity_data_todo"])
+        return True
+
+    @workflow_action
+    def action_refuse(self):
+        """The union chair sends a submitted welfare back to planned."""
+        self._check_state(("submitted",), _("sent back"))
+        self._check_union_chair()
+        self.write({
+            "state": "draft", "submitted_user_id": False, "date_submitted": False,
+        })
+        self.activity_unlink(["mail.mail_activity_data_todo"])
+        return True
+
     @workflow_action
     def action_done(self):
+        """An officer gives (pays) the approved welfare."""
         self._check_officer()
-        self._check_state(("draft",), _("given"))
+        self._check_state(("approved",), _("given"))
         self.write({"state": "done", "date_given": fields.Datetime.now()})
 
     @workflow_action
     def action_cancel(self):
         self._check_officer()
-        self._check_state(("draft", "done"), _("cancelled"))
+        self._check_state(("draft", "submitted", "approved", "done"), _("cancelled"))
         if any(welfare.signed for welfare in self):
             raise UserError(_("The member already signed for it: it cannot be cancelled."))
         self.write({"state": "cancel"})
+        self.activity_unlink(["mail.mail_activity_data_todo"])
 
     @workflow_action
     def action_draft(self):
@@ -229,7 +323,10 @@ class SchoolUnionWelfare(models.Model):
             raise UserError(
                 _("A welfare that was given stays cancelled in the ledger: record a new one instead.")
             )
-        self.write({"state": "draft"})
+        self.write({
+            "state": "draft", "submitted_user_id": False, "date_submitted": False,
+            "approved_user_id": False, "date_approved": False,
+        })
 
     def _check_signable(self):
         for welfare in self:
@@ -279,9 +376,10 @@ class SchoolUnionWelfareDistribution(models.Model):
 
     _name = "school.union.welfare.distribution"
     _description = "Festival Distribution"
-    _lock_states = ("done", "cancel")
+    _lock_states = ("submitted", "approved", "done", "cancel")
     _inherit = ["mail.thread", "mail.activity.mixin", "school.workflow.mixin", "school.lock.mixin"]
-    _lock_editable_fields = ("state",)
+    _workflow_fields = APPROVAL_FIELDS
+    _lock_editable_fields = ("state",) + APPROVAL_FIELDS
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -299,9 +397,16 @@ class SchoolUnionWelfareDistribution(models.Model):
     signed_count = fields.Integer(compute="_compute_sign_stats", string="Signed")
     amount_total = fields.Monetary(compute="_compute_sign_stats", string="Total")
     state = fields.Selection(
-        [("draft", "Draft"), ("done", "Distributed"), ("cancel", "Cancelled")],
+        [
+            ("draft", "Draft"), ("submitted", "Submitted"), ("approved", "Approved"),
+            ("done", "Distributed"), ("cancel", "Cancelled"),
+        ],
         required=True, default="draft", tracking=True, copy=False,
     )
+    submitted_user_id = fields.Many2one("res.users", string="Submitted By", copy=False, readonly=True, tracking=True)
+    date_submitted = fields.Datetime(string="Submitted On", copy=False, readonly=True)
+    approved_user_id = fields.Many2one("res.users", string="Approved By", copy=False, readonly=True, tracking=True)
+    date_approved = fields.Datetime(string="Approved On", copy=False, readonly=True)
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
@@ -327,13 +432,17 @@ class SchoolUnionWelfareDistribution(models.Model):
             "distribution_id": self.id,
             "state": "done",
             "date_given": fields.Datetime.now(),
+            "submitted_user_id": self.submitted_user_id.id,
+            "date_submitted": self.date_submitted,
+            "approved_user_id": self.approved_user_id.id,
+            "date_approved": self.date_approved,
             "company_id": self.company_id.id,
         }
 
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_distributed(self):
-        if any(distribution.state != "draft" for distribution in self):
+        if any(distribution.state not in ("draft", "submitted") for distribution in self):
             raise UserError(_("A distribution that was made stays in the ledger; cancel it instead."))
 
     @workflow_action
@@ -341,8 +450,13 @@ class SchoolUnionWelfareDistribution(models.Model):
         """One festival welfare per member, checked against the festival policy."""
         self._check_user_in(OFFICER, _("Only the union officers distribute welfare."))
         for distribution in self:
-            if distribution.state != "draft":
+            if distribution.state == "done":
                 raise UserError(_("%(name)s was already distributed.", name=distribution.name))
+            if distribution.state != "approved":
+                raise UserError(_(
+                    "%(name)s must be approved by the union chair before it is distributed.",
+                    name=distribution.name,
+                ))
             members = distribution.member_ids or self.env["school.union.member"].search(
                 [("company_id", "=", distribution.company_id.id), ("status", "=", "active")]
             )
@@ -356,15 +470,68 @@ class SchoolUnionWelfareDistribution(models.Model):
         return True
 
     @workflow_action
+    def action_submit(self):
+        self._check_user_in(OFFICER, _("Only the union officers distribute welfare."))
+        self._check_state(("draft",), _("submitted"))
+        self.write({
+            "state": "submitted", "submitted_user_id": self.env.user.id,
+            "date_submitted": fields.Datetime.now(),
+        })
+        for distribution in self:
+            chair = distribution.company_id._school_person("union_chair")
+            if chair and chair != self.env.user:
+                distribution = distribution.with_context(lang=chair.lang or self.env.lang)
+                distribution.activity_schedule(
+                    "mail.mail_activity_data_todo", user_id=chair.id,
+                    summary=distribution.env._("Approve the distribution %(name)s", name=distribution.name),
+                )
+        return True
+
+    @workflow_action
+    def action_approve(self):
+        """The union chair approves the distribution (not one they submitted)."""
+        self._check_state(("submitted",), _("approved"))
+        if not self.env.su:
+            for distribution in self:
+                if distribution.company_id._school_person("union_chair") != self.env.user:
+                    raise UserError(_(
+                        "Only the union chair of %(school)s approves welfare.", school=distribution.company_id.name
+                    ))
+        self._check_not_self(
+            "submitted_user_id",
+            _("Nobody approves welfare they submitted or receive: another union leader must approve it."),
+        )
+        self.write({
+            "state": "approved", "approved_user_id": self.env.user.id,
+            "date_approved": fields.Datetime.now(),
+        })
+        self.activity_unlink(["mail.mail_activity_data_todo"])
+        return True
+
+    @workflow_action
+    def action_refuse(self):
+        self._check_state(("submitted",), _("sent back"))
+        if not self.env.su:
+            for distribution in self:
+                if distribution.company_id._school_person("union_chair") != self.env.user:
+                    raise UserError(_(
+                        "Only the union chair of %(school)s approves welfare.", school=distribution.company_id.name
+                    ))
+        self.write({"state": "draft", "submitted_user_id": False, "date_submitted": False})
+        self.activity_unlink(["mail.mail_activity_data_todo"])
+        return True
+
+    @workflow_action
     def action_cancel(self):
         self._check_user_in(OFFICER, _("Only the union officers distribute welfare."))
-        self._check_state(("draft", "done"), _("cancelled"))
+        self._check_state(("draft", "submitted", "approved", "done"), _("cancelled"))
         for distribution in self:
             if any(distribution.welfare_ids.mapped("signed")):
                 raise UserError(_("Members already signed for %(name)s: it cannot be cancelled.",
                                   name=distribution.name))
             distribution.welfare_ids.write({"state": "cancel"})
             distribution.state = "cancel"
+        self.activity_unlink(["mail.mail_activity_data_todo"])
 
     def action_open_welfare(self):
         self.ensure_one()

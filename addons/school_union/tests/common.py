@@ -33,6 +33,19 @@ class SchoolUnionCommon(SchoolBaseCommon):
         cls.chair_member = member(cls.chair, "钱主席")
         cls.other_member = member(cls.other_chair, "二小孙主席", cls.other_school)
 
+    def _give(self, welfare):
+        """Submit (officer), approve (chair), give (officer): the welfare's whole approval."""
+        welfare.with_user(self.union_officer).action_submit()
+        welfare.with_user(self.chair).action_approve()
+        welfare.with_user(self.union_officer).action_done()
+        return welfare
+
+    def _approve(self, distribution):
+        """Submit (officer) and approve (chair) a festival distribution."""
+        distribution.with_user(self.union_officer).action_submit()
+        distribution.with_user(self.chair).action_approve()
+        return distribution
+
     @classmethod
     def _dt(cls, days=0, hours=0):
         """A naive UTC datetime relative to now (fields.Datetime values)."""

@@ -54,7 +54,7 @@ class TestUnionFlow(SchoolUnionCommon):
             "visitor_ids": [(6, 0, (self.chair_member.employee_id | self.officer_member.employee_id).ids)],
             "company_id": self.school.id,
         })
-        visit.action_done()
+        self._give(visit)
         with self.assertRaisesText(ValidationError, "policy allows 1 a year"):
             self.env["school.union.welfare"].with_user(self.union_officer).create({
                 "welfare_type": "hospital", "member_id": self.member2.id, "amount": 300,

@@ -90,7 +90,7 @@ class TestUnionWelfare(SchoolUnionCommon):
         distribution = self.env["school.union.welfare.distribution"].with_user(self.union_officer).create(
             {"name": "2026年中秋节福利", "date": "2026-09-20", "amount": 200, "gift": "月饼", "company_id": self.school.id}
         )
-        distribution.action_distribute()
+        self._approve(distribution).action_distribute()
         members = distribution.welfare_ids.member_id
         self.assertIn(self.member, members)
         self.assertNotIn(self.member3, members)
@@ -121,10 +121,11 @@ class TestUnionWelfare(SchoolUnionCommon):
         distribution = self.env["school.union.welfare.distribution"].create(
             {"name": "春节福利", "date": "2026-02-01", "amount": 500, "company_id": self.school.id}
         )
+        self._approve(distribution)
         with self.assertRaisesText(ValidationError, "limit of 300"):
             distribution.action_distribute()
         self.assertFalse(distribution.welfare_ids)
-        self.assertEqual(distribution.state, "draft")
+        self.assertEqual(distribution.state, "approved")
 
     def test_yearly_totals_and_ledger(self):
         """Totals per member and type come from one read_group; the ledger renders as xlsx."""
@@ -154,7 +155,7 @@ class TestUnionWelfare(SchoolUnionCommon):
     def test_given_welfare_stays(self):
         """Given welfare cannot be deleted."""
         welfare = self._welfare()
-        welfare.action_done()
+        self._give(welfare)
         with self.assertRaises(UserError):
             welfare.unlink()
 
@@ -162,6 +163,98 @@ class TestUnionWelfare(SchoolUnionCommon):
         """The sign button is offered to the member the welfare was given to, once given."""
         welfare = self._welfare()
         self.assertFalse(welfare.with_user(self.member_user).is_mine_to_sign)
-        welfare.action_done()
+        self._give(welfare)
         self.assertTrue(welfare.with_user(self.member_user).is_mine_to_sign)
         self.assertFalse(welfare.with_user(self.union_officer).is_mine_to_sign)
+
+    def test_approval_flow(self):
+        """Officer submits, the school's union chair approves, an officer gives; nobody approves
+        what they submitted or receive; a submitted welfare is locked until sent back."""
+        welfare = self._welfare(user=self.union_officer)
+        with self.assertRaises(UserError):
+            welfare.with_user(self.union_officer).action_done()  # not approved yet
+        with self.assertRaises(UserError):
+            welfare.with_user(self.union_officer).write({"state": "approved"})
+        welfare.with_user(self.union_officer).action_submit()
+        self.assertEqual(welfare.submitted_user_id, self.union_officer)
+        self.assertTrue(welfare.activity_ids.filtered(lambda a: a.user_id == self.chair))
+        with self.assertRaises(UserError):
+            welfare.with_user(self.union_officer).write({"amount": 450})  # locked while submitted
+        for user in (self.member_user, self.union_officer):
+            with self.subTest(user=user.login), self.assertRaises(UserError):
+                welfare.with_user(user).action_approve()
+        with self.assertRaises(AccessError):
+            self._other(welfare).action_approve()
+        welfare.with_user(self.chair).action_refuse()
+        self.assertEqual(welfare.state, "draft")
+        welfare.with_user(self.union_officer).write({"amount": 450})
+        welfare.with_user(self.union_officer).action_submit()
+        welfare.with_user(self.chair).action_approve()
+        self.assertRecordValues(welfare, [{"state": "approved", "approved_user_id": self.chair.id}])
+        self.assertFalse(welfare.activity_ids)
+        with self.assertRaises(UserError):
+            welfare.with_user(self.chair).action_approve()
+        welfare.with_user(self.union_officer).action_done()
+        self.assertEqual(welfare.state, "done")
+
+        # the chair submits: someone else must approve; the chair's own welfare likewise
+        own = self._welfare(member_id=self.chair_member.id, welfare_type="wedding", amount=800)
+        own.with_user(self.union_officer).action_submit()
+        with self.assertRaisesText(UserError, "Nobody approves"):
+            own.with_user(self.chair).action_approve()
+        submitted_by_chair = self._welfare(member_id=self.member2.id)
+        submitted_by_chair.with_user(self.chair).action_submit()
+        with self.assertRaisesText(UserError, "Nobody approves"):
+            submitted_by_chair.with_user(self.chair).action_approve()
+        self.assertEqual((own.state, submitted_by_chair.state), ("submitted", "submitted"))
+
+    def test_distribution_needs_approval(self):
+        """A festival distribution is submitted and approved before it is distributed."""
+        distribution = self.env["school.union.welfare.distribution"].with_user(self.union_officer).create(
+            {"name": "端午节福利", "date": "2026-06-10", "amount": 100, "company_id": self.school.id}
+        )
+        with self.assertRaisesText(UserError, "approved by the union chair"):
+            distribution.action_distribute()
+        distribution.action_submit()
+        with self.assertRaises(UserError):
+            distribution.write({"amount": 300})
+        with self.assertRaises(UserError):
+            distribution.with_user(self.union_officer).action_approve()
+        distribution.with_user(self.chair).action_approve()
+        distribution.action_distribute()
+        self.assertEqual(distribution.state, "done")
+        self.assertEqual(set(distribution.welfare_ids.mapped("approved_user_id")), {self.chair})
+
+    def test_year_ceiling(self):
+        """The sum of a member's approved and given welfare in a calendar year stays within the
+        school's ceiling; planned welfare, the next year and the other school do not count."""
+        self.school.union_welfare_year_ceiling = 1000
+        self._give(self._welfare(amount=400))
+        wedding = self._welfare(welfare_type="wedding", amount=500, date="2026-05-01")
+        self._give(wedding)
+        planned = self._welfare(welfare_type="hospital", amount=200, date="2026-06-01")  # a draft counts nothing
+        planned.with_user(self.union_officer).action_submit()
+        with self.assertRaisesText(ValidationError, "yearly ceiling of 1000"):
+            planned.with_user(self.chair).action_approve()
+        self.assertEqual(planned.state, "submitted")
+        # 100 more fits exactly
+        planned.with_user(self.chair).action_refuse()
+        planned.with_user(self.union_officer).write({"amount": 100})
+        planned.with_user(self.union_officer).action_submit()
+        planned.with_user(self.chair).action_approve()
+        # a festival distribution above the ceiling for one member is refused as a whole
+        distribution = self._approve(self.env["school.union.welfare.distribution"].create(
+            {"name": "中秋节福利", "date": "2026-09-20", "amount": 50, "company_id": self.school.id}
+        ))
+        with self.assertRaisesText(ValidationError, self.member.name):
+            distribution.action_distribute()
+        self.assertFalse(distribution.welfare_ids)
+        # next year counts afresh; the other school has no ceiling
+        self._give(self._welfare(welfare_type="wedding", amount=900, date="2027-01-10"))
+        other = self.env["school.union.welfare"].create({
+            "welfare_type": "wedding", "member_id": self.other_member.id, "amount": 5000,
+            "date": "2026-05-01", "company_id": self.other_school.id,
+        })
+        self.assertTrue(other.exists())
+        with self.assertRaises(ValidationError):
+            self.school.union_welfare_year_ceiling = -1

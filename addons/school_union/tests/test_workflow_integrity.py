@@ -30,7 +30,12 @@ WORKFLOW_FIELDS = [
     ("school.union.welfare", "signed_witness_user_id", "union_officer"),
     ("school.union.welfare", "date_given", "2026-03-01 08:00:00"),
     ("school.union.welfare", "distribution_id", "distribution"),
+    ("school.union.welfare", "state", "approved"),
+    ("school.union.welfare", "approved_user_id", "chair"),
+    ("school.union.welfare", "submitted_user_id", "union_officer"),
     ("school.union.welfare.distribution", "state", "done"),
+    ("school.union.welfare.distribution", "state", "approved"),
+    ("school.union.welfare.distribution", "approved_user_id", "chair"),
     ("school.union.talk", "state", "done"),
     ("school.union.election", "state", "closed"),
     ("school.union.election", "date_voting_opened", "2026-03-01 08:00:00"),
@@ -414,7 +419,7 @@ class TestUnionWorkflowIntegrity(SchoolUnionCommon):
         the member signs their own; the in-person sign-off is logged; the signature's
         message is not rewritten or deleted."""
         welfare = self._welfare()
-        welfare.action_done()
+        self._give(welfare)
         officer_welfare = welfare.with_user(self.union_officer)
         with self.assertRaises(UserError):
             officer_welfare.write({"signed": True, "signed_user_id": self.member_user.id})
@@ -450,7 +455,7 @@ class TestUnionWorkflowIntegrity(SchoolUnionCommon):
         """The in-person sign-off is the officer's only (a member cannot use it for someone else)
         and is recorded as signed by the member before the officer."""
         welfare = self._welfare()
-        welfare.action_done()
+        self._give(welfare)
         with self.assertRaises(UserError):
             welfare.with_user(self.member2_user).action_sign_in_person()
         welfare.with_user(self.union_officer).action_sign_in_person()
@@ -462,7 +467,7 @@ class TestUnionWorkflowIntegrity(SchoolUnionCommon):
     def test_given_welfare_not_reset_or_deleted(self):
         """A given welfare can be cancelled (unsigned) but never sent back to planned nor deleted."""
         welfare = self._welfare()
-        welfare.with_user(self.union_officer).action_done()
+        self._give(welfare)
         welfare.with_user(self.union_officer).action_cancel()
         with self.assertRaises(UserError):
             welfare.with_user(self.union_officer).action_draft()
@@ -486,7 +491,7 @@ class TestUnionWorkflowIntegrity(SchoolUnionCommon):
             })
         with self.assertRaises(UserError):
             self._welfare(member_id=self.member2.id, distribution_id=self.distribution.id)
-        self.distribution.with_user(self.union_officer).action_distribute()
+        self._approve(self.distribution).with_user(self.union_officer).action_distribute()
         self.assertEqual(self.distribution.state, "done")
         with self.assertRaises(UserError):
             self.distribution.with_user(self.union_officer).write({"amount": 999})
