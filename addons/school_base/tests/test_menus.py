@@ -85,53 +85,60 @@ class TestRoleMenus(TransactionCase):
     def _problems(self, user):
         """What is wrong with ``user``'s menus, one line each."""
         menus = self._menus(user)
-        problems = []
         school_roots = {
             self.env.ref(xmlid).id for xmlid in SCHOOL_APPS if self.env.ref(xmlid, raise_if_not_found=False)
         }
-
-        def label(menu_id):
-            menu = menus[menu_id]
-            return f"{menu['name']} ({menu.get('xmlid') or menu_id})"
-
-        def zh(menu_id):
-            menu = menus[menu_id]
-            return self.zh_names.get(menu.get("xmlid"), menu["name"])
-
-        school_actions = collections.defaultdict(list)
-        school_names = collections.defaultdict(list)
-
-        def walk(menu_id, in_school):
-            children = menus[menu_id]["children"]
-            if len(children) > MAX_CHILDREN:
-                problems.append(f"{label(menu_id)} has {len(children)} entries")
-            for names in ([menus[c]["name"] for c in children], [zh(c) for c in children]):
-                for name, count in collections.Counter(names).items():
-                    if count > 1:
-                        problems.append(f"{label(menu_id)} lists {name} {count} times")
-            for child in children:
-                child_in_school = in_school or child in school_roots
-                if child_in_school and menus[child]["action"]:
-                    school_actions[menus[child]["action"]].append(label(child))
-                    school_names[zh(child)].append(label(child))
-                walk(child, child_in_school)
-
-        walk("root", False)
-        for action, labels in school_actions.items():
-            if len(labels) > 1:
-                problems.append(f"{action} is opened by {', '.join(labels)}")
-        for name, labels in school_names.items():
-            if len(labels) > 1 and name not in ALLOWED_DUPLICATE_NAMES:
-                problems.append(f"{name} is the name of {', '.join(labels)}")
+        problems, school_entries = self._walk(menus, school_roots)
+        for kind, labels_by_key in school_entries.items():
+            for key, labels in labels_by_key.items():
+                if len(labels) < 2:
+                    continue
+                if kind == "action":
+                    problems.append(f"{key} is opened by {', '.join(labels)}")
+                elif key not in ALLOWED_DUPLICATE_NAMES:
+                    problems.append(f"{key} is the name of {', '.join(labels)}")
         allowed = set(school_roots)
         for xmlid, group in OTHER_APPS.items():
             menu = self.env.ref(xmlid, raise_if_not_found=False)
             if menu and user.has_group(group):
                 allowed.add(menu.id)
-        for root in menus["root"]["children"]:
-            if root not in allowed:
-                problems.append(f"the app {label(root)} is not a school app")
+        problems += [
+            f"the app {self._label(menus, root)} is not a school app"
+            for root in menus["root"]["children"] if root not in allowed
+        ]
         return problems
+
+    @staticmethod
+    def _label(menus, menu_id):
+        menu = menus[menu_id]
+        return f"{menu['name']} ({menu.get('xmlid') or menu_id})"
+
+    def _walk(self, menus, school_roots):
+        """Crowded menus and siblings of the same name; the school apps' entries by action and name."""
+        problems = []
+        school_entries = {"action": collections.defaultdict(list), "name": collections.defaultdict(list)}
+
+        def zh(menu_id):
+            return self.zh_names.get(menus[menu_id].get("xmlid"), menus[menu_id]["name"])
+
+        def walk(menu_id, in_school):
+            children = menus[menu_id]["children"]
+            if len(children) > MAX_CHILDREN:
+                problems.append(f"{self._label(menus, menu_id)} has {len(children)} entries")
+            for names in ([menus[c]["name"] for c in children], [zh(c) for c in children]):
+                problems.extend(
+                    f"{self._label(menus, menu_id)} lists {name} {count} times"
+                    for name, count in collections.Counter(names).items() if count > 1
+                )
+            for child in children:
+                child_in_school = in_school or child in school_roots
+                if child_in_school and menus[child]["action"]:
+                    school_entries["action"][menus[child]["action"]].append(self._label(menus, child))
+                    school_entries["name"][zh(child)].append(self._label(menus, child))
+                walk(child, child_in_school)
+
+        walk("root", False)
+        return problems, school_entries
 
     def test_every_role_menus(self):
         """≤ 15 entries a menu, no entry twice, no app outside the school's, for each role."""
