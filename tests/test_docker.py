@@ -1,4 +1,5 @@
-"""docker/docker-compose.yml runs the same addons as bin/run and bin/test."""
+"""docker/docker-compose.yml runs the same addons as bin/run and bin/test, on an image built
+FROM odoo:18.0 by docker/Dockerfile with requirements.txt installed at build time."""
 
 import re
 import shlex
@@ -8,12 +9,26 @@ import yaml
 from conftest import REPO, addon_names, read_manifest, school_addons_setting
 
 COMPOSE = REPO / "docker" / "docker-compose.yml"
+DOCKERFILE = REPO / "docker" / "Dockerfile"
+CHECK_SCRIPT = REPO / "docker" / "school-check.sh"
 
 
 @pytest.fixture(scope="module")
 def compose():
     with COMPOSE.open(encoding="utf-8") as handle:
         return yaml.safe_load(handle)
+
+
+@pytest.fixture(scope="module")
+def dockerfile():
+    """The Dockerfile's instructions, continuation lines joined, comments left out."""
+    text = DOCKERFILE.read_text(encoding="utf-8")
+    text = re.sub(r"\\\n", " ", text)
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.strip().startswith("#")]
+
+
+def _instructions(dockerfile, name):
+    return [line.split(None, 1)[1] for line in dockerfile if line.split(None, 1)[0].upper() == name]
 
 
 def _command_text(service):
@@ -36,28 +51,58 @@ def test_services(compose):
     assert "8069:8069" in [str(port) for port in odoo["ports"]]
 
 
-def test_odoo_image_matches_addon_versions(compose):
-    image = compose["services"]["odoo"]["image"]
-    name, _, tag = image.partition(":")
+def test_odoo_image_matches_addon_versions(dockerfile):
+    [base] = _instructions(dockerfile, "FROM")
+    name, _, tag = base.split()[0].partition(":")
     assert name in ("odoo", "library/odoo", "docker.io/library/odoo")
     assert tag == "18.0"
     for addon in addon_names():
         assert read_manifest(addon)["version"].startswith(tag + ".")
 
 
+def test_compose_builds_the_image(compose):
+    odoo = compose["services"]["odoo"]
+    build = odoo["build"]
+    assert (COMPOSE.parent / build["context"]).resolve() == REPO.resolve()
+    assert (REPO / build["dockerfile"]).resolve() == DOCKERFILE.resolve()
+    # a name of its own: never mistaken for (or pulled as) the official image
+    assert not odoo.get("image", "").startswith("odoo:")
+
+
 def test_mounts(compose):
     volumes = [str(volume) for volume in compose["services"]["odoo"]["volumes"]]
     assert any(re.fullmatch(r"\.\./addons:/mnt/extra-addons(:ro)?", v) for v in volumes)
-    assert any(
-        v.startswith("../requirements.txt:/mnt/requirements.txt") for v in volumes
-    )
+    assert not any("requirements.txt" in v for v in volumes)
     assert not any("custom_addons" in v for v in volumes)
 
 
-def test_installs_requirements(compose):
-    text = _command_text(compose["services"]["odoo"])
-    assert re.search(r"pip install [^\n]*-r /mnt/requirements\.txt", text)
-    assert "--no-deps" in text and "--break-system-packages" in text
+def test_installs_requirements_at_build(dockerfile, compose):
+    copies = [line.split() for line in _instructions(dockerfile, "COPY")]
+    [target] = [words[-1] for words in copies if words[0] == "requirements.txt"]
+    runs = " ".join(_instructions(dockerfile, "RUN"))
+    assert re.search(r"pip3? install [^&;]*-r " + re.escape(target), runs)
+    assert "--no-deps" in runs and "--break-system-packages" in runs
+    # as root, the packages copied before they are installed; Odoo then runs as odoo
+    kinds = [line.split(None, 1)[0].upper() for line in dockerfile]
+    copy_at = next(i for i, line in enumerate(dockerfile) if kinds[i] == "COPY" and "requirements.txt" in line)
+    pip_at = next(i for i, line in enumerate(dockerfile) if kinds[i] == "RUN" and "pip" in line)
+    assert copy_at < pip_at
+    assert _instructions(dockerfile, "USER")[0] == "root"
+    assert _instructions(dockerfile, "USER")[-1] == "odoo"
+    # nothing installs at start any more
+    assert "pip" not in _command_text(compose["services"]["odoo"])
+
+
+def test_checks_wkhtmltopdf(dockerfile):
+    [entrypoint] = _instructions(dockerfile, "ENTRYPOINT")
+    assert "school-check.sh" in entrypoint and "/entrypoint.sh" in entrypoint
+    assert any("docker/school-check.sh" in line for line in _instructions(dockerfile, "COPY"))
+    script = CHECK_SCRIPT.read_text(encoding="utf-8")
+    assert script.startswith("#!/bin/bash")
+    assert "wkhtmltopdf --version" in script and "patched qt" in script
+    assert re.search(r'^exec "\$@"$', script, re.MULTILINE)
+    [healthcheck] = _instructions(dockerfile, "HEALTHCHECK")
+    assert "wkhtmltopdf" in healthcheck and "/web/health" in healthcheck
 
 
 def test_same_addons_as_scripts(compose):
@@ -75,6 +120,8 @@ def test_same_addons_as_scripts(compose):
     for found in lists:
         assert found == expected
     assert "--load-language=zh_CN" in text
+    # the administrator speaks Chinese too
+    assert re.search(r"base\.user_admin.*'lang': 'zh_CN'", text)
 
 
 def test_setting_lists_every_addon():

@@ -238,7 +238,7 @@ class PurchaseOrder(models.Model):
             for principal in order.company_id._school_principal_users() - order.user_id - order.create_uid:
                 order.activity_schedule(
                     "mail.mail_activity_data_todo", user_id=principal.id,
-                    summary=_("Approve purchase order %(order)s", order=order.name),
+                    summary=order._in_lang_of(principal).env._("Approve purchase order %(order)s", order=order.name),
                 )
 
     def _raise_school_approved_by(self):

@@ -139,7 +139,7 @@ class PurchaseRequest(models.Model):
             for approver in approvers:
                 request.activity_schedule(
                     "mail.mail_activity_data_todo", user_id=approver.id,
-                    summary=_("Approve purchase request %(name)s", name=request.name),
+                    summary=request._in_lang_of(approver).env._("Approve purchase request %(name)s", name=request.name),
                 )
         return result
 

@@ -194,7 +194,7 @@ class SchoolStockRequisition(models.Model):
         for requisition in self.filtered("approver_user_id"):
             requisition.activity_schedule(
                 "mail.mail_activity_data_todo", user_id=requisition.approver_user_id.id,
-                summary=_("Approve the requisition"),
+                summary=requisition._in_lang_of(requisition.approver_user_id).env._("Approve the requisition"),
             )
 
     @workflow_action

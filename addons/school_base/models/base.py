@@ -23,6 +23,18 @@ class Base(models.AbstractModel):
 
     _inherit = "base"
 
+    def _in_lang_of(self, user):
+        """``self`` in ``user``'s language (else the school's, else the current one).
+
+        What is written for someone else (an activity, a message, a mail) is written in the
+        recipient's language: ``for_user = record._in_lang_of(user)``, then
+        ``for_user.env._("...")`` and ``for_user``'s translated fields. The escalation runner
+        calls its steps this way; user actions that address another person do the same.
+        """
+        company = self.company_id[:1] if "company_id" in self._fields else self.env.company
+        lang = user[:1].lang or company.partner_id.lang or self.env.lang
+        return self.with_context(lang=lang)
+
     def _school_checks_values(self):
         return not self.env.su and self._name.startswith("school.")
 

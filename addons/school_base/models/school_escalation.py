@@ -236,11 +236,7 @@ class SchoolEscalationMixin(models.AbstractModel):
     # ------------------------------------------------------------------
     # Helpers for the steps' actions: the recipient's language, the school's time
     # ------------------------------------------------------------------
-    def _in_lang_of(self, user):
-        """``self`` in ``user``'s language (else the school's, else the current one)."""
-        company = self.company_id[:1] if "company_id" in self._fields else self.env.company
-        lang = user.lang or company.partner_id.lang or self.env.lang
-        return self.with_context(lang=lang)
+    # _in_lang_of(user): on every model (school_base/models/base.py)
 
     def _school_tz(self):
         company = self.company_id[:1] if "company_id" in self._fields else self.env.company

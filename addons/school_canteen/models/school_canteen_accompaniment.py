@@ -254,8 +254,10 @@ class SchoolCanteenAccompanimentProblem(models.Model):
         for problem in problems.filtered("responsible_user_id"):
             problem.activity_schedule(
                 PROBLEM_ACTIVITY,
-                note=_("Found at the meal accompaniment of %(date)s: %(problem)s",
-                       date=problem.date, problem=problem.description),
+                note=problem._in_lang_of(problem.responsible_user_id).env._(
+                    "Found at the meal accompaniment of %(date)s: %(problem)s",
+                    date=problem.date, problem=problem.description,
+                ),
                 user_id=problem.responsible_user_id.id,
             )
         return problems

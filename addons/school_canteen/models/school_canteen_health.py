@@ -317,14 +317,15 @@ class SchoolCanteenMorningCheck(models.Model):
             ):
                 manager = managers.get(shift.company_id)
                 if manager:
+                    for_manager = shift._in_lang_of(manager)  # written for the canteen manager
                     # sudo: canteen staff record the check, the manager plans; the shift's readers
                     # see that someone is to replace, not why (the check is health data)
                     shift.sudo().activity_schedule(
                         "mail.mail_activity_data_todo",
                         date_deadline=check.date,
-                        summary=_("Replace %(employee)s", employee=check.employee_id.name),
-                        note=_("%(employee)s cannot work this shift: see the morning checks.",
-                               employee=check.employee_id.name),
+                        summary=for_manager.env._("Replace %(employee)s", employee=check.employee_id.name),
+                        note=for_manager.env._("%(employee)s cannot work this shift: see the morning checks.",
+                                               employee=check.employee_id.name),
                         user_id=manager.id,
                     )
 

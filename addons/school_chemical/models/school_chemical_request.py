@@ -128,9 +128,10 @@ class SchoolChemicalRequest(models.Model):
                 raise UserError(_("Only %(user)s can send their own request.", user=request.requester_user_id.name))
         self.write({"state": "requested"})
         for request in self:
+            for_custodian = request._in_lang_of(request.custodian_user_id)
             request.activity_schedule(
                 "mail.mail_activity_data_todo", user_id=request.custodian_user_id.id,
-                summary=_("Issue %(product)s", product=request.product_id.display_name),
+                summary=for_custodian.env._("Issue %(product)s", product=for_custodian.product_id.display_name),
             )
         return True
 

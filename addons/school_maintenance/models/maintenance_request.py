@@ -64,12 +64,16 @@ class MaintenanceRequest(models.Model):
                 continue
             director = directors.get(request.company_id)
             if director:
+                for_director = request._in_lang_of(director)  # written for the logistics director
                 request.activity_schedule(
                     "mail.mail_activity_data_todo", user_id=director.id,
-                    summary=_("Repair request reaches no repairer: route it to a team"),
-                    note=_("%(name)s went to %(team)s, which has no members. Set the team of the place, "
-                           "of the equipment category or the school's default repair team.",
-                           name=request.name, team=request.maintenance_team_id.display_name or _("no team")),
+                    summary=for_director.env._("Repair request reaches no repairer: route it to a team"),
+                    note=for_director.env._(
+                        "%(name)s went to %(team)s, which has no members. Set the team of the place, "
+                        "of the equipment category or the school's default repair team.",
+                        name=request.name,
+                        team=for_director.maintenance_team_id.display_name or for_director.env._("no team"),
+                    ),
                 )
 
     @api.model

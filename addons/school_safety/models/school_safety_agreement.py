@@ -356,10 +356,11 @@ class SchoolSafetyAgreement(models.Model):
 
     def _notify_signer(self):
         for agreement in self.filtered("user_id"):
+            for_signer = agreement._in_lang_of(agreement.user_id)
             agreement.activity_schedule(
                 "mail.mail_activity_data_todo",
                 date_deadline=agreement.campaign_id.date_deadline or fields.Date.context_today(agreement),
-                summary=_("Sign %(agreement)s", agreement=agreement.template_id.name),
+                summary=for_signer.env._("Sign %(agreement)s", agreement=for_signer.template_id.name),
                 user_id=agreement.user_id.id,
             )
 

@@ -295,15 +295,17 @@ class SchoolSafetyBusTrip(models.Model):
         if manager is None:
             manager = self.company_id._get_safety_manager()
         names = ", ".join(lines.mapped("rider_id.name"))
-        summary = _(
+        # written for the safety manager: in their language, whoever finished the trip
+        for_manager = self._in_lang_of(manager)
+        summary = for_manager.env._(
             "Not handed over: %(students)s (%(trip)s)",
             students=names,
-            trip=self.display_name,
+            trip=for_manager.display_name,
         )
-        note = _(
+        note = for_manager.env._(
             "Trip %(trip)s finished with %(students)s still on board. Driver: %(driver)s, escort: %(escort)s. "
             "Find the students and hand them over now.",
-            trip=self.display_name,
+            trip=for_manager.display_name,
             students=names,
             driver=self.driver_id.name or "-",
             escort=self.escort_id.name or "-",

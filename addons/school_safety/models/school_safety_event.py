@@ -208,7 +208,7 @@ class SchoolSafetyEvent(models.Model):
                 event.activity_schedule(
                     "school_safety.mail_activity_type_event_approval",
                     date_deadline=fields.Date.context_today(event, event.date_start),
-                    summary=_("Approve event %(name)s", name=event.name),
+                    summary=event._in_lang_of(approver).env._("Approve event %(name)s", name=event.name),
                     user_id=approver.id,
                 )
         self._set_state("submitted")

@@ -268,10 +268,11 @@ class SchoolSafetyHazard(models.Model):
     def _notify_assignee(self):
         for hazard in self:
             hazard.activity_unlink(["school_safety.mail_activity_type_hazard_rectify"])
+            for_user = hazard._in_lang_of(hazard.assigned_user_id)  # written for the assignee
             hazard.activity_schedule(
                 "school_safety.mail_activity_type_hazard_rectify",
                 date_deadline=fields.Date.context_today(hazard, hazard.date_deadline) if hazard.date_deadline else None,
-                summary=_("Fix hazard %(name)s", name=hazard.name),
+                summary=for_user.env._("Fix hazard %(name)s", name=hazard.name),
                 note=hazard.description,
                 user_id=hazard.assigned_user_id.id,
             )
@@ -333,7 +334,7 @@ class SchoolSafetyHazard(models.Model):
         if checker:
             self.activity_schedule(
                 "school_safety.mail_activity_type_hazard_recheck",
-                summary=_("Re-check hazard %(name)s", name=self.name),
+                summary=self._in_lang_of(checker).env._("Re-check hazard %(name)s", name=self.name),
                 user_id=checker.id,
             )
 

@@ -4,4 +4,7 @@ from odoo import fields, models
 class SchoolTodayCard(models.Model):
     _inherit = "school.today.card"
 
-    role = fields.Selection(selection_add=[("guard", "Guard")], ondelete={"guard": "cascade"})
+    role = fields.Selection(
+        selection_add=[("guard", "Guard"), ("bus", "Bus Driver And Escort")],
+        ondelete={"guard": "cascade", "bus": "cascade"},
+    )

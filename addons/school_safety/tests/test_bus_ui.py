@@ -6,13 +6,21 @@ from odoo.tests import HttpCase, new_test_user, tagged
 
 @tagged("post_install", "-at_install")
 class TestBusUi(HttpCase):
+    """The driver's roll call on a phone (390 × 844), from the today screen."""
+
+    browser_size = "390x844"
+    touch_enabled = True
+
     def test_driver_calls_the_roll(self):
         """A driver calls the roll of the morning trip from the trip card on a phone."""
         driver_user = new_test_user(
             self.env,
             login="tour_bus_driver",
             groups="base.group_user,school_safety.group_safety_bus_staff",
+            tz="Asia/Shanghai",
         )
+        # the driver's day is Shanghai's, whatever the date in UTC
+        school_today = fields.Date.context_today(driver_user.with_context(tz=driver_user.tz))
         company = self.env.company
         later = fields.Date.today() + timedelta(days=365)
         employee = self.env["hr.employee"].create(
@@ -85,11 +93,12 @@ class TestBusUi(HttpCase):
                 }
             )
         trip = self.env["school.safety.bus.trip"].create(
-            {"route_id": route.id, "date": fields.Date.today()}
+            {"route_id": route.id, "date": school_today}
         )
         trip.action_start()
+        self.assertEqual(driver_user.action_id.id, self.env.ref("school_safety.school_today_action_bus").id)
         self.start_tour(
-            "/odoo/action-school_safety.school_safety_bus_trip_action",
+            "/odoo",
             "school_safety_bus_roll_call_tour",
             login="tour_bus_driver",
         )

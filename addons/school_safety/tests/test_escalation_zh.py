@@ -9,7 +9,7 @@ from odoo.addons.school_base.tests.escalation_checks import ChineseTextChecks
 
 from .test_duty import DutyCommon
 from .test_emergency_plan import EmergencyPlanCommon
-from .test_hazard import HazardCommon
+from .test_hazard import PNG, HazardCommon
 from .test_visitor import GateCommon
 
 
@@ -80,3 +80,38 @@ class TestPlanAndEventRemindersChinese(ChineseTextChecks, EmergencyPlanCommon):
         with freeze_time("2031-08-10 02:00:00"):
             self.assertIn(plan, self.env["school.safety.plan"].with_context(lang="en_US")._cron_run_escalations())
         self.assertPostedInChinese(*before)
+
+
+@tagged("post_install", "-at_install")
+class TestUserActionsSpeakTheRecipientsLanguage(ChineseTextChecks, HazardCommon):
+    """What a user's action writes for someone else is in that person's language, not the actor's."""
+
+    def test_assigned_hazard_in_the_assignees_language(self):
+        self._speak_chinese(self.repairer)
+        self.safety_manager.lang = "en_US"  # the one who acts reads English
+        hazard = self._report()
+        as_manager = hazard.with_user(self.safety_manager).with_context(lang="en_US")
+        before = self._last_ids()
+        as_manager.assigned_user_id = self.repairer  # the assignee is told at once
+        as_manager.action_assign()
+        activity = self._activities(hazard, "school_safety.mail_activity_type_hazard_rectify")
+        self.assertEqual(activity.user_id, self.repairer)
+        self.assertIn("整改隐患", activity.summary)
+        self.assertPostedInChinese(*before)
+
+    def test_recheck_in_the_checkers_language(self):
+        """The re-check asked of the reporter (Chinese) by the repairer (English)."""
+        self._speak_chinese(self.staff)
+        self.repairer.lang = "en_US"
+        hazard = self._report()
+        hazard.with_user(self.safety_manager).assigned_user_id = self.repairer
+        hazard.with_user(self.safety_manager).action_assign()
+        as_repairer = hazard.with_user(self.repairer).with_context(lang="en_US")
+        as_repairer.action_start()
+        as_repairer.rectification_note = "更换伸缩门电机轴承"
+        as_repairer.photo_after = PNG
+        as_repairer.action_submit_recheck()
+        activity = self._activities(hazard, "school_safety.mail_activity_type_hazard_recheck")
+        self.assertEqual(activity.user_id, self.staff)
+        self.assertIn("复查隐患", activity.summary)
+        self.assertChinese(activity.mapped("summary"), "the re-check activity")
