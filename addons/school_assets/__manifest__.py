@@ -46,6 +46,11 @@
         "views/school_budget_report_views.xml",
         "report/school_assets_ledgers_reports.xml",
         "data/school_today_card_data.xml",
+        "security/school_premises_security.xml",
+        "data/school_premises_data.xml",
+        "data/school_asset_class_gbt14885_data.xml",
+        "views/school_lease_views.xml",
+        "views/school_greening_views.xml",
     ],
     "demo": [
         "demo/res_company_china_demo.xml",
@@ -54,6 +59,7 @@
         "demo/school_asset_register_demo.xml",
         "demo/school_assets_purchase_demo.xml",
         "demo/school_assets_money_demo.xml",
+        "demo/school_premises_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

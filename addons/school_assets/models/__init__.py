@@ -34,3 +34,6 @@ from . import maintenance_request_budget
 from . import school_budget_report
 from . import school_stocktake_asset
 from . import school_asset_close
+from . import school_premises_check
+from . import school_lease
+from . import school_greening
