@@ -4,7 +4,10 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.school_base.models.school_escalation import EscalationStep
-from odoo.addons.school_base.models.school_workflow_mixin import workflow_action, workflow_step
+from odoo.addons.school_base.models.school_workflow_mixin import (
+    workflow_action,
+    workflow_step,
+)
 
 # Days before a pest treatment is due again when the asset manager is reminded.
 PEST_CONTROL_NOTICE_DAYS = 7
@@ -26,7 +29,7 @@ class SchoolGreeningContract(models.Model):
     _premises_kind = "greening"
 
     contractor_id = fields.Many2one(
-        "res.partner", string="Contractor", required=True, index=True, tracking=True, check_company=True,
+        "res.partner", required=True, index=True, tracking=True, check_company=True,
     )
     date_start = fields.Date(string="Start Date", required=True, tracking=True)
     date_end = fields.Date(string="End Date", required=True, tracking=True)
@@ -116,7 +119,7 @@ class SchoolPlant(models.Model):
 
     name = fields.Char(string="Plant", required=True, tracking=True)
     species = fields.Char(help="Botanical name and family shown on the label, e.g. Cinnamomum camphora 樟科.")
-    place_id = fields.Many2one("school.place", string="Place", check_company=True, index=True, tracking=True)
+    place_id = fields.Many2one("school.place", check_company=True, index=True, tracking=True)
     label_no = fields.Char(string="Label No.", required=True, index=True, copy=False,
                            help="Number printed on the plant's label and in its QR code.")
     planted_year = fields.Integer(string="Planted In")

@@ -26,7 +26,7 @@ class SchoolLease(models.Model):
     _premises_kind = "lease"
 
     tenant_id = fields.Many2one(
-        "res.partner", string="Tenant", required=True, index=True, tracking=True, check_company=True,
+        "res.partner", required=True, index=True, tracking=True, check_company=True,
     )
     tenant_contact = fields.Char(string="Tenant's Safety Contact", tracking=True)
     tenant_phone = fields.Char(string="Contact Phone")

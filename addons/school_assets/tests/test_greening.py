@@ -7,6 +7,8 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
+from odoo.addons.school_base.tests.escalation_checks import ChineseTextChecks
+
 from .common_asset_register import SchoolAssetCommon
 
 CONTRACT = base64.b64encode(b"%PDF-1.4 greening contract")
@@ -168,3 +170,20 @@ class TestGreening(SchoolAssetCommon):
         self.env["school.plant"].with_user(self.other_manager).with_context(
             allowed_company_ids=self.other_school.ids
         ).create({"name": "香樟", "label_no": "ZW-001", "company_id": self.other_school.id})
+
+
+@tagged("post_install", "-at_install")
+class TestPestControlReminderChinese(ChineseTextChecks, SchoolAssetCommon):
+    def test_pest_reminder_in_chinese(self):
+        """The pest control reminder reads in Chinese for a Chinese-speaking asset manager."""
+        self.school.write({"asset_manager_user_id": self.asset_manager.id})
+        self._speak_chinese(self.asset_manager)
+        self.env["ir.module.module"]._load_module_terms(["school_assets"], ["zh_CN"])
+        treatment = self.env["school.pest.control"].with_user(self.asset_manager).create({
+            "pest": "termite", "date": "2026-04-15", "area": "图书室一楼", "chemical": "氟虫腈诱杀饵剂",
+            "next_date": "2026-10-15", "company_id": self.school.id,
+        })
+        before = self._last_ids()
+        with freeze_time("2026-10-10 04:00:00"):
+            self.assertIn(treatment, self.env["school.pest.control"].with_context(lang="en_US")._cron_run_escalations())
+        self.assertPostedInChinese(*before)

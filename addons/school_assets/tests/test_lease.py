@@ -7,6 +7,8 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
+from odoo.addons.school_base.tests.escalation_checks import ChineseTextChecks
+
 from .common_asset_register import SchoolAssetCommon
 
 CONTRACT = base64.b64encode(b"%PDF-1.4 lease contract")
@@ -179,3 +181,24 @@ class TestLease(SchoolAssetCommon):
         with self.assertRaises(UserError):
             # premises of another school
             self._lease(place_ids=[(6, 0, self.other_gate.ids)])
+
+
+@tagged("post_install", "-at_install")
+class TestLeaseReminderChinese(ChineseTextChecks, SchoolAssetCommon):
+    def test_expiry_reminder_in_chinese(self):
+        """The expiry reminder reads in Chinese for Chinese-speaking people in charge, whatever the job's language."""
+        self.school.write({"asset_manager_user_id": self.asset_manager.id, "logistics_director_user_id": self.manager.id})
+        self._speak_chinese(self.asset_manager | self.manager)
+        self.env["ir.module.module"]._load_module_terms(["school_assets"], ["zh_CN"])
+        shop = self.env["school.place"].create({"name": "校园小卖部", "company_id": self.school.id})
+        tenant = self.env["res.partner"].create({"name": "孟河镇惠民便利店"})
+        lease = self.env["school.lease"].with_user(self.asset_manager).create({
+            "tenant_id": tenant.id, "place_ids": [(6, 0, shop.ids)], "date_start": "2026-09-01",
+            "date_end": "2027-03-31", "contract_file": CONTRACT, "company_id": self.school.id,
+            "payment_ids": [(0, 0, {"date_due": "2026-09-01", "amount": 100})],
+        })
+        lease.action_activate()
+        before = self._last_ids()
+        with freeze_time("2027-02-05 04:00:00"):
+            self.assertIn(lease, self.env["school.lease"].with_context(lang="en_US")._cron_run_escalations())
+        self.assertPostedInChinese(*before)
