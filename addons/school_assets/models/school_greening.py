@@ -122,6 +122,8 @@ class SchoolPlant(models.Model):
     place_id = fields.Many2one("school.place", check_company=True, index=True, tracking=True)
     label_no = fields.Char(string="Label No.", required=True, index=True, copy=False,
                            help="Number printed on the plant's label and in its QR code.")
+    qr_image = fields.Binary(string="Label QR Code", compute="_compute_qr_image",
+                             help="Printed on the label: opens the plant's record on a phone.")
     planted_year = fields.Integer(string="Planted In")
     description = fields.Text(string="About The Plant", help="What the label tells pupils about the plant.")
     photo = fields.Image(max_width=1024, max_height=1024)
@@ -144,6 +146,12 @@ class SchoolPlant(models.Model):
     _sql_constraints = [
         ("label_company_uniq", "unique(label_no, company_id)", "A label number is used once per school."),
     ]
+
+    def _compute_qr_image(self):
+        Place = self.env["school.place"]
+        for plant in self:
+            url = plant.id and f"{plant.get_base_url()}/odoo/school.plant/{plant.id}"
+            plant.qr_image = url and Place._make_qr_png(url)
 
     @api.depends("class_id", "adoption_start", "adoption_end")
     def _compute_adoption_state(self):

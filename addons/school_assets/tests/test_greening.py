@@ -95,6 +95,7 @@ class TestGreening(SchoolAssetCommon):
     def test_adoption_by_class(self):
         """A class adopts a labelled plant; its head teacher keeps the care log and nothing else."""
         plant = self._plant(class_id=self.school_class.id, adoption_start="2026-09-01", adoption_end="2027-07-10")
+        self.assertTrue(plant.qr_image)
         other = self._plant(name="桂花", label_no="ZW-002", class_id=self.class_b.id)
         free = self._plant(name="广玉兰", label_no="ZW-003")
         Plant = self.env["school.plant"].with_user(self.head_teacher)
