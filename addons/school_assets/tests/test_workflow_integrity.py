@@ -4,7 +4,7 @@ Each refusal is checked twice: the call raises, and the record reads as before.
 """
 
 import base64
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from odoo import fields
 from odoo.exceptions import UserError
@@ -87,7 +87,8 @@ class TestAssetsWorkflowIntegrity(IntegrityMixin, SchoolAssetCommon):
     def _loan(self):
         return self.env["school.asset.loan"].with_user(self.asset_manager).create(
             {"equipment_id": self.projector.id, "employee_id": self.head_employee.id,
-             "date_due": fields.Date.today(), "company_id": self.school.id}
+             # a week ahead: the school's today (Shanghai) may already be tomorrow in UTC
+             "date_due": fields.Date.today() + timedelta(days=7), "company_id": self.school.id}
         ).with_env(self.env)
 
     def _disposal(self):
@@ -150,7 +151,8 @@ class TestAssetsWorkflowIntegrity(IntegrityMixin, SchoolAssetCommon):
         self.assertRefusedCreate(
             "school.asset.loan", self.asset_manager,
             {"equipment_id": self.desks.id, "employee_id": self.head_employee.id, "state": "returned",
-             "date_due": fields.Date.today(), "company_id": self.school.id},
+             # a week ahead: the school's today (Shanghai) may already be tomorrow in UTC
+             "date_due": fields.Date.today() + timedelta(days=7), "company_id": self.school.id},
         )
         self.assertRefusedCreate(
             "maintenance.equipment", self.asset_manager,
