@@ -49,6 +49,11 @@
         "views/school_room_usage_views.xml",
         "report/school_assets_ledgers_reports.xml",
         "data/school_today_card_data.xml",
+        "security/school_premises_security.xml",
+        "data/school_premises_data.xml",
+        "data/school_asset_class_gbt14885_data.xml",
+        "views/school_lease_views.xml",
+        "views/school_greening_views.xml",
     ],
     "demo": [
         "demo/res_company_china_demo.xml",
@@ -58,6 +63,7 @@
         "demo/school_assets_purchase_demo.xml",
         "demo/school_assets_money_demo.xml",
         "demo/school_projects_demo.xml",
+        "demo/school_premises_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -33,3 +33,6 @@ from . import school_print_request
 from . import school_room_usage
 from . import school_budget_report
 from . import school_asset_close
+from . import school_premises_check
+from . import school_lease
+from . import school_greening

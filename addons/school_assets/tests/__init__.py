@@ -21,3 +21,6 @@ from . import test_paper_signed
 from . import test_projects
 from . import test_print
 from . import test_usage
+from . import test_lease
+from . import test_greening
+from . import test_asset_class_levels

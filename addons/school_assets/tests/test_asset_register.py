@@ -28,7 +28,8 @@ class TestAssetRegister(SchoolAssetCommon):
         self.assertEqual(set(equipment.child_ids.mapped("code")), {"30", "31"})
         general = self.env.ref("school_assets.asset_class_equipment_general")
         self.assertEqual(general.with_context(lang="en_US").display_name, "30 General Equipment")
-        self.assertEqual(self.env["school.asset.class"].name_search("31")[0][0], equipment.child_ids[1].id)
+        # the lower levels' 7-digit codes contain "31" too (2310000…): the exact code finds the class
+        self.assertEqual(self.env["school.asset.class"].name_search("31", operator="=")[0][0], equipment.child_ids[1].id)
 
     def test_state_tracked_and_disposed_never_back(self):
         """The asset status moves in use → idle → in use; a disposed asset cannot come back."""

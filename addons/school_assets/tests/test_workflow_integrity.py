@@ -87,6 +87,7 @@ class TestAssetsWorkflowIntegrity(IntegrityMixin, SchoolAssetCommon):
     def _loan(self):
         return self.env["school.asset.loan"].with_user(self.asset_manager).create(
             {"equipment_id": self.projector.id, "employee_id": self.head_employee.id,
+             # a week ahead: the school's today (Shanghai) may already be tomorrow in UTC
              "date_due": fields.Date.today() + timedelta(days=7), "company_id": self.school.id}
         ).with_env(self.env)
 
@@ -150,6 +151,7 @@ class TestAssetsWorkflowIntegrity(IntegrityMixin, SchoolAssetCommon):
         self.assertRefusedCreate(
             "school.asset.loan", self.asset_manager,
             {"equipment_id": self.desks.id, "employee_id": self.head_employee.id, "state": "returned",
+             # a week ahead: the school's today (Shanghai) may already be tomorrow in UTC
              "date_due": fields.Date.today() + timedelta(days=7), "company_id": self.school.id},
         )
         self.assertRefusedCreate(
