@@ -2,7 +2,10 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.translate import LazyTranslate
 
-from odoo.addons.school_base.models.school_workflow_mixin import in_workflow_step, workflow_action
+from odoo.addons.school_base.models.school_workflow_mixin import (
+    in_workflow_step,
+    workflow_action,
+)
 
 from .school_fee_item import FEE_MANAGER
 
@@ -32,7 +35,7 @@ class SchoolFeeCollection(models.Model):
     )
     term_id = fields.Many2one(related="plan_id.term_id", store=True)
     class_id = fields.Many2one(
-        "school.class", string="Class", required=True, index=True, check_company=True, tracking=True,
+        "school.class", required=True, index=True, check_company=True, tracking=True,
         domain="[('term_id', '=', term_id)]",
     )
     head_teacher_user_id = fields.Many2one(related="class_id.head_teacher_user_id", store=True, index=True)
@@ -69,7 +72,7 @@ class SchoolFeeCollection(models.Model):
             ) else 0.0
             collection.amount_per_student = per_student
             collection.student_count = len(collection.student_ids)
-            collection.paid_count = len(collection.student_ids.filtered(lambda s: s.amount_paid >= per_student))
+            collection.paid_count = len(collection.student_ids.filtered(lambda s, due=per_student: s.amount_paid >= due))
             collection.amount_due = per_student * collection.student_count
             collection.amount_collected = sum(collection.student_ids.mapped("amount_paid"))
             collection.amount_outstanding = collection.amount_due - collection.amount_collected

@@ -32,7 +32,7 @@ class SchoolFeeMaterial(models.Model):
     )
     term_id = fields.Many2one(related="plan_id.term_id", store=True)
     class_id = fields.Many2one(
-        "school.class", string="Class", required=True, index=True, check_company=True, tracking=True,
+        "school.class", required=True, index=True, check_company=True, tracking=True,
         domain="[('term_id', '=', term_id)]",
     )
     head_teacher_user_id = fields.Many2one(related="class_id.head_teacher_user_id", store=True, index=True)

@@ -3,7 +3,10 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.school_base.models.school_class import GRADES
-from odoo.addons.school_base.models.school_workflow_mixin import in_workflow_step, workflow_action
+from odoo.addons.school_base.models.school_workflow_mixin import (
+    in_workflow_step,
+    workflow_action,
+)
 
 from .school_fee_item import FEE_MANAGER, PRINCIPAL
 

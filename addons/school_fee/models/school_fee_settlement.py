@@ -2,7 +2,10 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.translate import LazyTranslate
 
-from odoo.addons.school_base.models.school_workflow_mixin import workflow_action, workflow_step
+from odoo.addons.school_base.models.school_workflow_mixin import (
+    workflow_action,
+    workflow_step,
+)
 
 from .school_fee_item import FEE_MANAGER, PRINCIPAL
 
@@ -192,7 +195,7 @@ class SchoolFeeSettlementCost(models.Model):
     _lock_parent_field = "settlement_id"
 
     settlement_id = fields.Many2one("school.fee.settlement", required=True, index=True, ondelete="cascade")
-    class_id = fields.Many2one("school.class", string="Class", required=True, check_company=True)
+    class_id = fields.Many2one("school.class", required=True, check_company=True)
     item_id = fields.Many2one("school.fee.item", string="Fee Item", required=True, check_company=True)
     source = fields.Selection(
         [("materials", "Settled Materials"), ("standard", "Standard"), ("manual", "Entered")],
@@ -267,7 +270,7 @@ class SchoolFeeSettlementLine(models.Model):
     _lock_parent_field = "settlement_id"
 
     settlement_id = fields.Many2one("school.fee.settlement", required=True, index=True, ondelete="cascade")
-    student_id = fields.Many2one("school.fee.student", string="Student", required=True, ondelete="cascade")
+    student_id = fields.Many2one("school.fee.student", required=True, ondelete="cascade")
     student_number = fields.Char(related="student_id.student_number", store=True)
     class_id = fields.Many2one(related="student_id.class_id", store=True, index=True)
     head_teacher_user_id = fields.Many2one(related="student_id.head_teacher_user_id", store=True)

@@ -60,7 +60,7 @@ class TestFeeSettlement(SchoolFeeCommon):
         self.assertEqual(costs[self.class_a, self.insurance].source, "manual")
 
         def line(number, item):
-            return settlement.line_ids.filtered(lambda l: l.student_number == number and l.item_id == item)
+            return settlement.line_ids.filtered(lambda rec: rec.student_number == number and rec.item_id == item)
 
         # class A, each student: books 40 − 30 = 10 refunded; insurance 100 − 110 = −10: nothing, no charge
         for number in ("101", "102", "103"):
@@ -179,7 +179,7 @@ class TestFeeRules(SchoolFeeCommon):
         self.assertEqual(plan.line_ids.item_id, district)
         self.assertEqual(len(plan.line_ids), len(district))  # one grade in the term: grade 3
         self.assertEqual(set(plan.line_ids.mapped("grade")), {"3"})
-        self.assertEqual(plan.line_ids.filtered(lambda l: l.item_id == self.books).legal_basis, "常发改价费〔2020〕18号")
+        self.assertEqual(plan.line_ids.filtered(lambda rec: rec.item_id == self.books).legal_basis, "常发改价费〔2020〕18号")
         plan.action_load_standards()
         self.assertEqual(len(plan.line_ids), len(district))
         with self.assertRaises(UserError):
