@@ -98,6 +98,10 @@ class SchoolFeeCollection(models.Model):
         return collections
 
     def write(self, vals):
+        if vals.get("class_id") and not (self.env.su or self.env.user.has_group(FEE_MANAGER)):
+            # a head teacher keeps their collection on one of their own classes
+            if self.env["school.class"].browse(vals["class_id"]).head_teacher_user_id != self.env.user:
+                raise UserError(_("You can only collect fees for the classes you are head teacher of."))
         res = super().write(vals)
         if "plan_id" in vals:
             self.plan_id._check_filed()
@@ -177,6 +181,11 @@ class SchoolFeeStudent(models.Model):
     def _check_amount_paid(self):
         if any(student.amount_paid < 0 for student in self):
             raise ValidationError(_("An amount paid cannot be negative."))
+
+    def write(self, vals):
+        if "collection_id" in vals and any(student.collection_id.id != vals["collection_id"] for student in self):
+            raise UserError(_("A student's line stays in the collection of their class: delete it and add it again."))
+        return super().write(vals)
 
     @api.depends("collection_id")
     def _compute_amount_paid(self):

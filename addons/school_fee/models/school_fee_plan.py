@@ -61,12 +61,22 @@ class SchoolFeePlan(models.Model):
     collection_ids = fields.One2many("school.fee.collection", "plan_id", string="Class Collections")
     material_ids = fields.One2many("school.fee.material", "plan_id", string="Materials")
     settlement_ids = fields.One2many("school.fee.settlement", "plan_id", string="Settlements")
+    notice_url = fields.Char(
+        string="Public Notice Page", compute="_compute_notice_url",
+        help="The notice for parents on the web, without a login, once the plan is filed.",
+    )
     collection_count = fields.Integer(compute="_compute_counts")
     material_count = fields.Integer(compute="_compute_counts")
 
     _sql_constraints = [
         ("term_uniq", "unique(company_id, term_id)", "A school has one fee plan per term."),
     ]
+
+    @api.depends("state")
+    def _compute_notice_url(self):
+        base_url = self.get_base_url() if self else ""
+        for plan in self:
+            plan.notice_url = f"{base_url}/school/fee/notice/{plan.id}" if plan.id and plan.state != "draft" else False
 
     def _compute_counts(self):
         for plan in self:

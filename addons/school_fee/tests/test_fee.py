@@ -3,7 +3,7 @@ import io
 import openpyxl
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
 from .common import SchoolFeeCommon
@@ -250,6 +250,10 @@ class TestFeeRules(SchoolFeeCommon):
             self._collection(class_c, self.head_teacher, [140])
         with self.assertRaises(AccessError):
             mine.with_user(self.head_teacher).unlink()
+        with self.assertRaises(UserError):
+            mine.with_user(self.head_teacher).class_id = class_c
+        with self.assertRaises(UserError):
+            mine.student_ids[:1].with_user(self.head_teacher).collection_id = theirs
         self.assertEqual(Collection.search_count([]), 1)
         # the fee administrator sees every class
         self.assertEqual(self.env["school.fee.collection"].with_user(self.fee_manager).search([]), mine | theirs)
@@ -343,3 +347,36 @@ class TestFeeRules(SchoolFeeCommon):
         self.assertNotIn("学生1", html)
         action = self.plan.with_user(self.head_teacher).action_print_notice()
         self.assertEqual(action["report_name"], "school_fee.report_fee_notice")
+
+
+@tagged("post_install", "-at_install")
+class TestFeeNoticePage(HttpCase):
+    """The public notice page: a filed plan's standards without a login, nothing else."""
+
+    def test_public_notice_page(self):
+        school = self.env["res.company"].create({"name": "公示小学"})
+        term = self.env["school.term"].create(
+            {"name": "公示学期", "date_start": "2030-02-01", "date_end": "2030-07-31", "company_id": school.id}
+        )
+        school_class = self.env["school.class"].create(
+            {"name": "一年级(1)班", "grade": "1", "term_id": term.id, "company_id": school.id}
+        )
+        item = self.env["school.fee.item"].create({"name": "公示作业本费", "amount": 30, "company_id": False})
+        plan = self.env["school.fee.plan"].create({
+            "name": "公示学期收费标准", "term_id": term.id, "company_id": school.id,
+            "line_ids": [(0, 0, {"item_id": item.id, "grade": "1", "amount": 30})],
+            "filing_number": "新教财备〔2030〕7号", "filing_date": "2030-02-10",
+        })
+        self.assertEqual(self.url_open(f"/school/fee/notice/{plan.id}").status_code, 404)  # not filed yet
+        plan.action_file()
+        self.env["school.fee.collection"].create({
+            "plan_id": plan.id, "class_id": school_class.id, "company_id": school.id,
+            "student_ids": [(0, 0, {"name": "隐私学生", "student_number": "0101"})],
+        })
+        self.assertTrue(plan.notice_url.endswith(f"/school/fee/notice/{plan.id}"))
+        response = self.url_open(f"/school/fee/notice/{plan.id}")
+        self.assertEqual(response.status_code, 200)
+        for text in ("公示作业本费", "新教财备〔2030〕7号", "公示小学"):
+            self.assertIn(text, response.text)
+        self.assertNotIn("隐私学生", response.text)
+        self.assertEqual(self.url_open("/school/fee/notice/999999999").status_code, 404)
