@@ -56,6 +56,14 @@ class SchoolFeeItem(models.Model):
         if any(item.amount < 0 for item in self):
             raise ValidationError(_("A fee standard cannot be negative."))
 
+    @api.model
+    def _items_of_school(self, company):
+        """The items a school uses: its own, and the district's it has not replaced by a copy."""
+        items = self.search(["|", ("company_id", "=", False), ("company_id", "=", company.id)])
+        return items.filtered(
+            lambda item: item.company_id or not item.school_copy_ids.filtered(lambda copy: copy.company_id == company)
+        )
+
     @api.depends("company_id")
     def _compute_currency_id(self):
         for item in self:

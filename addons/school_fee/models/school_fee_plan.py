@@ -98,7 +98,7 @@ class SchoolFeePlan(models.Model):
         self._check_user_in(FEE_MANAGER, _("Only the fee administrator adopts the fee standards."))
         for plan in self:
             plan._check_unlocked()
-            items = self.env["school.fee.item"].search([])
+            items = self.env["school.fee.item"]._items_of_school(plan.company_id)
             grades = sorted(set(
                 self.env["school.class"].search([("term_id", "=", plan.term_id.id)]).mapped("grade")
             ), key=int) or [code for code, _label in GRADES[:6]]

@@ -291,6 +291,10 @@ class TestFeeRules(SchoolFeeCommon):
         copy.with_user(self.fee_manager).amount = 35
         self.assertIn(copy, Item.search([]))
         self.assertNotIn(self.books, Item.search([]))
+        adopted = self.env["school.fee.item"]._items_of_school(self.school)  # as the administrator, who sees all
+        self.assertIn(copy, adopted)
+        self.assertNotIn(self.books, adopted)
+        self.assertIn(self.books, self.env["school.fee.item"]._items_of_school(self.other_school))
         other_env = self.env(context=dict(self.env.context, allowed_company_ids=[self.other_school.id]))
         seen = other_env["school.fee.item"].with_user(self.other_fee_manager).search([])
         self.assertIn(self.books, seen)
