@@ -139,6 +139,9 @@ class SchoolFeeSettlement(models.Model):
         for settlement in self:
             if not settlement.line_ids:
                 raise UserError(_("Compute the settlement before confirming it."))
+            if settlement._received_collections().student_ids != settlement.line_ids.student_id:
+                raise UserError(_("Collections were received or changed since the settlement was computed: "
+                                  "prepare the costs and compute it again."))
         self.write({"state": "confirmed", "confirmed_user_id": self.env.user.id,
                     "confirmed_date": fields.Date.context_today(self)})
         self.plan_id.write({"state": "settled"})

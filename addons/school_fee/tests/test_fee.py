@@ -86,6 +86,23 @@ class TestFeeSettlement(SchoolFeeCommon):
         with self.assertRaises(UserError):
             settlement.with_user(self.principal).action_confirm()
 
+    def test_late_collection_needs_a_new_computation(self):
+        """A class received after the computation: the settlement is computed again before it is confirmed."""
+        _a, _b, settlement = self._run_term()
+        class_c = self.env["school.class"].create({
+            "name": "三年级(3)班", "grade": "3", "class_number": 3, "term_id": self.term.id,
+            "head_teacher_id": self.head_employee.id, "company_id": self.school.id,
+        })
+        late = self._collection(class_c, self.head_teacher, [140])
+        late.with_user(self.head_teacher).action_hand_over()
+        late.with_user(self.fee_manager).action_receive()
+        with self.assertRaises(UserError):
+            settlement.with_user(self.principal).action_confirm()
+        settlement.with_user(self.fee_manager).action_prepare_costs()
+        settlement.with_user(self.fee_manager).action_compute()
+        settlement.with_user(self.principal).action_confirm()
+        self.assertEqual(len(settlement.line_ids), 12)
+
     def test_confirm_by_principal_not_the_computer(self):
         """The principal confirms; the settlement and the plan are locked; nobody confirms their own computation."""
         _a, _b, settlement = self._run_term()
