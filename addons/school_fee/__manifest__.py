@@ -19,6 +19,7 @@
         "views/school_fee_material_views.xml",
         "views/school_fee_settlement_views.xml",
         "views/school_fee_menus.xml",
+        "data/school_today_card_data.xml",
     ],
     "demo": [
         "demo/school_fee_demo.xml",

@@ -272,6 +272,13 @@ class TestFeeRules(SchoolFeeCommon):
         with self.assertRaises(UserError):
             mine.student_ids[:1].with_user(self.head_teacher).collection_id = theirs
         self.assertEqual(Collection.search_count([]), 1)
+        # the today screens: the head teacher's open collection, the office's money to confirm
+        card = self.env.ref("school_fee.today_card_teacher_fee_collection")
+        self.assertEqual(card.with_user(self.head_teacher).count, 1)
+        mine.with_user(self.head_teacher).action_hand_over()
+        card.invalidate_recordset(["count"])
+        self.assertEqual(card.with_user(self.head_teacher).count, 0)
+        self.assertEqual(self.env.ref("school_fee.today_card_director_fee_handed").with_user(self.manager).count, 1)
         # the fee administrator sees every class
         self.assertEqual(self.env["school.fee.collection"].with_user(self.fee_manager).search([]), mine | theirs)
         # a plain teacher sees no fee record at all
