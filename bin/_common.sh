@@ -4,7 +4,7 @@
 # The one list of addons this repository ships. docker/docker-compose.yml
 # repeats it (compose cannot source this file); tests/test_docker.py checks
 # that both agree.
-SCHOOL_ADDONS="school_base,school_maintenance,school_safety,school_assets,school_canteen,school_union,school_chemical"
+SCHOOL_ADDONS="school_base,school_maintenance,school_safety,school_assets,school_canteen,school_union,school_chemical,school_fee"
 
 SCHOOL_REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # The interpreter that imports Odoo 18; override to test another install.

@@ -221,3 +221,14 @@ def _award_certificate(env):
         candidate, "school_union.res_users_union_chair_demo",
         texts=["荣誉证书", candidate.name, candidate.election_id.name, candidate.company_id.name],
     )
+
+
+# ---------------------------------------------------------------- school_fee
+@paper("school_fee.action_report_fee_notice")
+def _fee_notice(env):
+    # 收费公示: the demo school's filed plan of the term, for the parents' notice board
+    plan = env.ref("school_fee.school_fee_plan_current_demo")
+    return Paper(
+        plan, "school_fee.res_users_fee_manager_demo",
+        texts=["收费公示", "作业本费", "午餐费", plan.filing_number, plan.company_id.name],
+    )

@@ -1,0 +1,1 @@
+from . import school_fee_settlement_xlsx
