@@ -54,6 +54,7 @@
         "demo/school_asset_register_demo.xml",
         "demo/school_assets_purchase_demo.xml",
         "demo/school_assets_money_demo.xml",
+        "demo/school_district_figure_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -14,6 +14,7 @@
         "security/school_base_security.xml",
         "security/school_campus_score_security.xml",
         "security/school_regulation_security.xml",
+        "security/school_district_figure_security.xml",
         "data/ir_sequence_data.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
@@ -23,6 +24,7 @@
         "report/school_place_templates.xml",
         "report/school_campus_wall_sheet_reports.xml",
         "report/school_paper_templates.xml",
+        "report/school_district_reports.xml",
         "views/school_place_views.xml",
         "views/school_term_views.xml",
         "views/school_class_views.xml",
@@ -39,6 +41,7 @@
         "views/school_regulation_views.xml",
         "data/school_campus_check_data.xml",
         "views/res_config_settings_views.xml",
+        "views/school_district_figure_views.xml",
     ],
     "demo": [
         "demo/school_base_demo.xml",
@@ -53,6 +56,7 @@
         "demo/school_term_plan_demo.xml",
         "demo/school_campus_check_demo.xml",
         "demo/school_regulation_demo.xml",
+        "demo/school_district_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -42,6 +42,7 @@
     "demo": [
         "demo/school_canteen_acceptance_demo.xml",
         "demo/school_canteen_daily_demo.xml",
+        "demo/school_district_figure_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -34,3 +34,4 @@ from . import maintenance_request_budget
 from . import school_budget_report
 from . import school_stocktake_asset
 from . import school_asset_close
+from . import school_district_figure

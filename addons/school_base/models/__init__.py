@@ -26,3 +26,4 @@ from . import school_today_card
 from . import ir_ui_menu
 from . import report_paperformat
 from . import ir_actions_report
+from . import school_district_figure

@@ -1,3 +1,4 @@
 from . import school_period_wizard
 from . import school_term_plan_copy
 from . import school_campus_wall_sheet
+from . import school_district_report
