@@ -18,3 +18,4 @@ from . import test_money_rules
 from . import test_asset_count
 from . import test_award_hygiene
 from . import test_paper_signed
+from . import test_district_figure

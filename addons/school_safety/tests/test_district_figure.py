@@ -4,28 +4,13 @@ from datetime import datetime, timedelta
 
 import xlrd
 from dateutil.relativedelta import relativedelta
-from lxml import etree
-
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
-from odoo.addons.school_base.tests.common import SchoolBaseCommon
+from odoo.addons.school_base.tests.common import SchoolBaseCommon, list_spec
 
 HAZARD_KEYS = ("hazard_reported", "hazard_open", "hazard_overdue", "hazard_close_days")
-
-
-def list_spec(env, model, view_id=False):
-    """The web_search_read specification of a list view as the web client builds it."""
-    views = env[model].get_views([(view_id, "list")])
-    arch = etree.fromstring(views["views"]["list"]["arch"])
-    fields_info = views["models"][model]["fields"]
-    spec = {}
-    for node in arch.xpath("./field"):
-        name = node.get("name")
-        relational = fields_info.get(name, {}).get("type") in ("many2one", "many2many", "one2many")
-        spec[name] = {"fields": {"display_name": {}}} if relational else {}
-    return spec
 
 
 @tagged("post_install", "-at_install")
