@@ -19,3 +19,4 @@ from . import test_asset_count
 from . import test_award_hygiene
 from . import test_paper_signed
 from . import test_district_figure
+from . import test_query_counts

@@ -18,3 +18,4 @@ from . import test_today
 from . import test_campus_score
 from . import test_regulation
 from . import test_paper
+from . import test_query_counts
