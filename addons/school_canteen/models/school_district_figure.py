@@ -9,6 +9,7 @@ _lt = LazyTranslate(__name__)
 
 #: 留样 48 小时: the legal minimum, whatever keeping time a school has set
 LEGAL_KEEP_HOURS = 48
+NO_GROUP = sql.SQL("")
 
 
 class SchoolDistrictFigure(models.Model):
@@ -54,7 +55,7 @@ class SchoolDistrictFigure(models.Model):
     # samples discarded before their keeping time ----------------------------------------------
 
     @api.model
-    def _district_sample_early_query(self, companies, period, select, group=sql.SQL("")):
+    def _district_sample_early_query(self, companies, period, select, group=NO_GROUP):
         self.env.cr.execute(
             sql.SQL("""
                 SELECT {select}
@@ -84,7 +85,7 @@ class SchoolDistrictFigure(models.Model):
     # workers on a shift without their morning check -------------------------------------------
 
     @api.model
-    def _district_morning_check_query(self, companies, period, select, group=sql.SQL("")):
+    def _district_morning_check_query(self, companies, period, select, group=NO_GROUP):
         field = self.env["school.canteen.shift"]._fields["employee_ids"]
         first, last = self._district_days(period)
         self.env.cr.execute(

@@ -4,6 +4,7 @@ from datetime import datetime, timedelta
 
 import xlrd
 from dateutil.relativedelta import relativedelta
+
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged

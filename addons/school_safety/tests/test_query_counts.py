@@ -19,7 +19,7 @@ MAIL_ON = {"tracking_disable": False, "mail_notrack": False, "mail_create_nolog"
 class TestQueryCountsHazard(HazardCommon):
     def test_hazard_assign_step(self):
         """The safety manager assigns a reported hazard: one workflow step and its activity."""
-        warm, hazard = (self._report() | self._report()).with_context(MAIL_ON)
+        warm, hazard = (self._report() | self._report()).with_context(**MAIL_ON)
         (warm | hazard).with_user(self.safety_manager).write({"assigned_user_id": self.repairer.id})
         warm.with_user(self.safety_manager).action_assign()
         self.env.invalidate_all()
