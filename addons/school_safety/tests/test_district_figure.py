@@ -9,7 +9,7 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
-from odoo.addons.school_base.tests.common import SchoolBaseCommon, list_spec
+from odoo.addons.school_base.tests.common import SchoolBaseCommon, form_spec, list_spec
 
 HAZARD_KEYS = ("hazard_reported", "hazard_open", "hazard_overdue", "hazard_close_days")
 
@@ -165,6 +165,8 @@ class TestDistrictFigureSafety(SchoolBaseCommon):
                 view = next((view_id for view_id, kind in action["views"] if kind == "list"), False)
                 result = env[records._name].web_search_read(action["domain"], list_spec(env, records._name, view))
                 self.assertEqual(result["length"], len(records))
+                # and a record's form
+                self.assertTrue(records[:1].with_env(env).web_read(form_spec(env, records._name)))
         # a school not selected in the switcher: told to select it, not an empty list
         row = rows.with_context(allowed_company_ids=self.other_school.ids)[:1]
         with self.assertRaises(UserError):
