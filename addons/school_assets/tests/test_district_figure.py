@@ -7,7 +7,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import fields
 from odoo.tests import new_test_user, tagged
 
-from odoo.addons.school_base.tests.common import list_spec
+from odoo.addons.school_base.tests.common import form_spec, list_spec
 
 from .common_repair import SchoolAssetsRepairCommon
 
@@ -91,6 +91,8 @@ class TestDistrictFigureAssets(SchoolAssetsRepairCommon):
                     action["domain"], list_spec(env, "maintenance.request", view)
                 )
                 self.assertEqual(result["length"], len(records))
+                form = next(view_id for view_id, kind in action["views"] if kind == "form")
+                self.assertTrue(records[:1].with_env(env).web_read(form_spec(env, "maintenance.request", form)))
         action = rows.filtered(lambda r: r.key == "budget_amount").action_open_records()
         lines = env["school.budget.report"].search(action["domain"])
         self.assertEqual(sum(lines.mapped("budget_amount")), 15000)

@@ -7,7 +7,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import fields
 from odoo.tests import new_test_user, tagged
 
-from odoo.addons.school_base.tests.common import SchoolBaseCommon, list_spec
+from odoo.addons.school_base.tests.common import SchoolBaseCommon, form_spec, list_spec
 
 KEYS = ("sample_missing", "sample_early", "morning_check_gap", "accompaniment_gap")
 
@@ -112,3 +112,6 @@ class TestDistrictFigureCanteen(SchoolBaseCommon):
                 view = next((view_id for view_id, kind in action["views"] if kind == "list"), False)
                 result = env[records._name].web_search_read(action["domain"], list_spec(env, records._name, view))
                 self.assertEqual(result["length"], len(records))
+                form = [view_id for view_id, kind in action["views"] if kind == "form"]
+                if form:  # and a record's form
+                    self.assertTrue(records[:1].with_env(env).web_read(form_spec(env, records._name, form[0])))
