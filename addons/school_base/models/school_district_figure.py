@@ -1,5 +1,5 @@
 from collections import namedtuple
-from datetime import datetime, time
+from datetime import date, datetime, time
 
 import pytz
 from dateutil.relativedelta import relativedelta
@@ -181,6 +181,13 @@ class SchoolDistrictFigure(models.Model):
                 school=self.company_id.name,
             ))
         xmlid, domain = getattr(self, figure.records)(self.company_id, self._district_period(self.month))
+        # plain strings in the domain: the web client sends it back as it got it
+        domain = [
+            (leaf[0], leaf[1], fields.Datetime.to_string(leaf[2]) if isinstance(leaf[2], datetime)
+             else fields.Date.to_string(leaf[2]) if isinstance(leaf[2], date) else leaf[2])
+            if isinstance(leaf, (list, tuple)) else leaf
+            for leaf in domain
+        ]
         action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
         labels = dict(self._selection_key())
         action.update({
