@@ -64,6 +64,7 @@
         "demo/school_assets_money_demo.xml",
         "demo/school_projects_demo.xml",
         "demo/school_premises_demo.xml",
+        "demo/school_district_figure_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -16,6 +16,7 @@
         "security/school_regulation_security.xml",
         "security/school_staff_security.xml",
         "security/school_calendar_security.xml",
+        "security/school_district_figure_security.xml",
         "data/ir_sequence_data.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
@@ -25,6 +26,7 @@
         "report/school_place_templates.xml",
         "report/school_campus_wall_sheet_reports.xml",
         "report/school_paper_templates.xml",
+        "report/school_district_reports.xml",
         "views/school_place_views.xml",
         "views/school_term_views.xml",
         "views/school_calendar_views.xml",
@@ -46,6 +48,7 @@
         "views/res_config_settings_views.xml",
         "views/school_staff_views.xml",
         "data/school_staff_today_card_data.xml",
+        "views/school_district_figure_views.xml",
     ],
     "demo": [
         "demo/school_base_demo.xml",
@@ -62,6 +65,7 @@
         "demo/school_campus_check_demo.xml",
         "demo/school_regulation_demo.xml",
         "demo/school_staff_demo.xml",
+        "demo/school_district_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -46,6 +46,7 @@
         "demo/school_canteen_acceptance_demo.xml",
         "demo/school_canteen_daily_demo.xml",
         "demo/school_canteen_meal_arrangement_demo.xml",
+        "demo/school_district_figure_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

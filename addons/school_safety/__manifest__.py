@@ -66,6 +66,7 @@
         "demo/school_safety_bus_demo.xml",
         "demo/school_safety_health_demo.xml",
         "demo/school_safety_key_place_demo.xml",
+        "demo/school_district_figure_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -36,3 +36,4 @@ from . import school_asset_close
 from . import school_premises_check
 from . import school_lease
 from . import school_greening
+from . import school_district_figure

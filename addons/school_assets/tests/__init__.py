@@ -24,3 +24,5 @@ from . import test_usage
 from . import test_lease
 from . import test_greening
 from . import test_asset_class_levels
+from . import test_district_figure
+from . import test_query_counts

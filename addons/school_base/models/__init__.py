@@ -32,3 +32,4 @@ from . import school_staff_post
 from . import school_staff_assessment
 from . import school_staff_meeting
 from . import school_staff_feedback
+from . import school_district_figure

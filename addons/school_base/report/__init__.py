@@ -1,1 +1,2 @@
 from . import school_xlsx_table
+from . import school_district_xlsx

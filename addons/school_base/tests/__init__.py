@@ -23,3 +23,4 @@ from . import test_setup_guide
 from . import test_schools_apart
 from . import test_staff
 from . import test_menus
+from . import test_query_counts

@@ -96,3 +96,34 @@ class SchoolBaseCommon(TransactionCase):
             if fail and photo:
                 vals["photo"] = png
             line.write(vals)
+
+
+def list_spec(env, model, view_id=False):
+    """The web_search_read specification of a list view, as the web client builds it: the
+    list's fields, and the display name of each linked record."""
+    from lxml import etree
+
+    views = env[model].get_views([(view_id, "list")])
+    arch = etree.fromstring(views["views"]["list"]["arch"])
+    fields_info = views["models"][model]["fields"]
+    spec = {}
+    for node in arch.xpath("./field"):
+        name = node.get("name")
+        relational = fields_info.get(name, {}).get("type") in ("many2one", "many2many", "one2many")
+        spec[name] = {"fields": {"display_name": {}}} if relational else {}
+    return spec
+
+
+def form_spec(env, model, view_id=False):
+    """The web_read specification of a form view's own fields (lines read as display names)."""
+    from lxml import etree
+
+    views = env[model].get_views([(view_id, "form")])
+    arch = etree.fromstring(views["views"]["form"]["arch"])
+    fields_info = views["models"][model]["fields"]
+    spec = {}
+    for node in arch.xpath("//field[not(ancestor::field)]"):
+        name = node.get("name")
+        relational = fields_info.get(name, {}).get("type") in ("many2one", "many2many", "one2many")
+        spec[name] = {"fields": {"display_name": {}}} if relational else {}
+    return spec

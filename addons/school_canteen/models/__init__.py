@@ -18,3 +18,4 @@ from . import school_canteen_meal_fee
 from . import school_canteen_meal_arrangement
 from . import school_today_card
 from . import res_users
+from . import school_district_figure

@@ -21,3 +21,4 @@ from . import test_escalation_zh
 from . import test_today_canteen
 from . import test_phone_ui
 from . import test_meal_arrangement
+from . import test_district_figure

@@ -24,3 +24,4 @@ from . import school_safety_health_contact
 from . import school_safety_health_report
 from . import school_safety_health_daily
 from . import school_place
+from . import school_district_figure

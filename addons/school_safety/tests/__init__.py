@@ -25,3 +25,5 @@ from . import test_ui_one_tap_patrol
 from . import test_health
 from . import test_key_place_follow_up
 from . import test_visitor_ui
+from . import test_district_figure
+from . import test_query_counts
