@@ -33,7 +33,6 @@
         "views/school_class_views.xml",
         "views/school_inspection_template_views.xml",
         "views/school_inspection_views.xml",
-        "views/school_inspection_mobile_views.xml",
         "views/school_inspection_schedule_views.xml",
         "views/school_term_plan_views.xml",
         "views/school_today_card_views.xml",
