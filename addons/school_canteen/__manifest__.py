@@ -32,7 +32,7 @@
         "views/school_canteen_disinfection_views.xml",
         "views/school_canteen_health_views.xml",
         "views/school_canteen_accompaniment_views.xml",
-        "views/school_canteen_assessment_views.xml",
+        "views/school_staff_assessment_views.xml",
         "views/school_canteen_inspection_views.xml",
         "views/school_canteen_meal_arrangement_views.xml",
         "wizard/school_canteen_ledger_views.xml",

@@ -43,6 +43,11 @@ class SchoolStaffAssessment(models.Model):
     scorer_user_id = fields.Many2one("res.users", string="Scored By", readonly=True, copy=False, tracking=True)
     date_done = fields.Date(string="Scored On", readonly=True, copy=False)
     note = fields.Text(string="Comment")
+    can_score = fields.Boolean(compute="_compute_can_score")
+    rank = fields.Integer(
+        string="Rank In Post", compute="_compute_rank",
+        help="The sheet's place among the month's sheets of the same post, by total score (ties share it).",
+    )
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
@@ -61,6 +66,35 @@ class SchoolStaffAssessment(models.Model):
                 worker=sheet.employee_id.name or "",
                 post=sheet.post_id.name or "",
             )
+
+    @api.depends_context("uid")
+    def _compute_can_score(self):
+        for sheet in self:
+            sheet.can_score = sheet._may_score()
+
+    @api.depends("total_score", "post_id", "month_date")
+    def _compute_rank(self):
+        saved = self.filtered("id")
+        (self - saved).rank = 0
+        if not saved:
+            return
+        # sudo: a worker sees their place in the post, not the others' sheets
+        siblings = self.sudo().search_read(
+            [("post_id", "in", saved.post_id.ids), ("month_date", "in", list(set(saved.mapped("month_date"))))],
+            ["post_id", "month_date", "total_score"],
+        )
+        totals = {}
+        for row in siblings:
+            totals.setdefault((row["post_id"][0], row["month_date"]), []).append(row["total_score"])
+        for sheet in saved:
+            scores = totals.get((sheet.post_id.id, sheet.month_date), [])
+            sheet.rank = 1 + sum(1 for score in scores if score > sheet.total_score)
+
+    def _may_score(self):
+        """Whether the current user scores this sheet: the logistics director, and whoever an
+        addon names for a kind of post (the canteen manager for the canteen's posts)."""
+        self.ensure_one()
+        return self.env.su or self.env.user.has_group(DIRECTOR_GROUP)
 
     @api.depends("employee_id.user_id")
     def _compute_worker_user_id(self):
@@ -129,7 +163,8 @@ class SchoolStaffAssessment(models.Model):
     @workflow_action
     def action_done(self):
         """The director's score: the sheet is locked from then on."""
-        self._check_user_in(DIRECTOR_GROUP, _("Only the logistics director scores the monthly assessments."))
+        if not all(sheet._may_score() for sheet in self):
+            raise UserError(_("Only the logistics director scores the monthly assessments."))
         self._check_state(("draft",), _("scored"))
         self._check_not_self("employee_id", _("Nobody scores their own monthly assessment."))
         for sheet in self:

@@ -4,7 +4,6 @@ from . import school_canteen_sample
 from . import school_canteen_disinfection
 from . import school_canteen_health
 from . import school_canteen_accompaniment
-from . import school_canteen_assessment
 from . import res_partner_canteen_supplier
 from . import product_category
 from . import stock_picking_type
@@ -19,3 +18,4 @@ from . import school_canteen_meal_arrangement
 from . import school_today_card
 from . import res_users
 from . import school_district_figure
+from . import school_staff_assessment

@@ -16,8 +16,6 @@ class TestDailyAccess(CanteenDailyCommon):
             )
         with self.assertRaises(AccessError):
             self.env["school.canteen.dish"].with_user(self.cook_user).create({"name": "炸鸡"})
-        with self.assertRaises(AccessError):
-            self.env["school.canteen.assessment"].with_user(self.cook_user).search([])
 
     def test_school_staff_reads_menus_only(self):
         """Other staff and head teachers read the menus but no canteen records."""
@@ -25,7 +23,7 @@ class TestDailyAccess(CanteenDailyCommon):
             with self.subTest(user=user.login):
                 self.assertIn(self.menu, self.env["school.canteen.menu"].with_user(user).search([]))
                 for model in ("school.canteen.sample", "school.canteen.morning.check",
-                              "school.canteen.disinfection", "school.canteen.assessment"):
+                              "school.canteen.disinfection"):
                     with self.assertRaises(AccessError):
                         self.env[model].with_user(user).search([])
                 with self.assertRaises(AccessError):
