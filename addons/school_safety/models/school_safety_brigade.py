@@ -168,7 +168,7 @@ class SchoolSafetyBrigadeMember(models.Model):
     )
     sequence = fields.Integer(default=10)
     employee_id = fields.Many2one(
-        "hr.employee", string="Employee", required=True, check_company=True, index=True,
+        "hr.employee", required=True, check_company=True, index=True,
     )
     role = fields.Selection(MEMBER_ROLES, required=True, default="member")
     phone = fields.Char(
@@ -193,6 +193,10 @@ class SchoolSafetyBrigadeMember(models.Model):
     def _check_phone(self):
         for member in self:
             _check_phone(member.phone)
+
+    @api.constrains("role", "active", "brigade_id")
+    def _check_one_leader(self):
+        self.brigade_id._check_one_leader()
 
     @api.depends("employee_id", "role")
     def _compute_display_name(self):
@@ -221,7 +225,7 @@ class SchoolSafetyBrigadeTraining(models.Model):
     place_id = fields.Many2one("school.place", check_company=True)
     content = fields.Html(help="What was trained: extinguishers, hydrants, evacuation guiding, first aid…")
     attendance_ids = fields.One2many(
-        "school.safety.brigade.attendance", "training_id", string="Attendance", copy=False,
+        "school.safety.brigade.attendance", "training_id", copy=False,
     )
     present_count = fields.Integer(string="Present", compute="_compute_attendance", store=True)
     absent_count = fields.Integer(string="Absent", compute="_compute_attendance", store=True)
@@ -296,7 +300,7 @@ class SchoolSafetyBrigadeAttendance(models.Model):
         "school.safety.brigade.training", required=True, index=True, ondelete="cascade",
     )
     member_id = fields.Many2one(
-        "school.safety.brigade.member", string="Member", required=True, ondelete="restrict",
+        "school.safety.brigade.member", required=True, ondelete="restrict",
         check_company=True,
     )
     employee_id = fields.Many2one(related="member_id.employee_id", store=True)

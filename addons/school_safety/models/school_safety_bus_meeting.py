@@ -72,10 +72,6 @@ class SchoolSafetyBusMeeting(models.Model):
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
 
-    _sql_constraints = [
-        ("student_count_positive", "CHECK(student_count >= 0)", "The number of students cannot be negative."),
-    ]
-
     @api.depends("manager_employee_ids", "crew_employee_ids", "student_count")
     def _compute_attendee_count(self):
         for meeting in self:
@@ -91,6 +87,11 @@ class SchoolSafetyBusMeeting(models.Model):
                 meeting.date_next_due = next_month.replace(day=REMIND_DAY)
             else:
                 meeting.date_next_due = False
+
+    @api.constrains("student_count")
+    def _check_student_count(self):
+        if any(meeting.student_count < 0 for meeting in self):
+            raise ValidationError(_("The number of students cannot be negative."))
 
     @api.constrains("date")
     def _check_date(self):

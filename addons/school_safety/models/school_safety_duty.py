@@ -163,8 +163,8 @@ class SchoolSafetyDuty(models.Model):
         string="Police Officer", tracking=True,
         help="The officer of the police station who helps at the gate at this peak (警民共建).",
     )
-    police_phone = fields.Char(string="Police Phone", tracking=True)
-    police_station = fields.Char(string="Police Station", tracking=True, help="e.g. 孟河派出所")
+    police_phone = fields.Char(tracking=True)
+    police_station = fields.Char(tracking=True, help="e.g. 孟河派出所")
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
@@ -491,8 +491,8 @@ class SchoolSafetyDutyGenerate(models.TransientModel):
     hour_start_pm = fields.Float(string="Afternoon From", default=TRAFFIC_HOURS["afternoon"][0])
     hour_end_pm = fields.Float(string="Afternoon To", default=TRAFFIC_HOURS["afternoon"][1])
     police_name = fields.Char(string="Police Officer")
-    police_phone = fields.Char(string="Police Phone")
-    police_station = fields.Char(string="Police Station")
+    police_phone = fields.Char()
+    police_station = fields.Char()
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )

@@ -53,7 +53,7 @@ class SchoolSafetyWaterTest(models.Model):
     )
     lab_name = fields.Char(string="Laboratory", tracking=True, help="e.g. 常州市新北区疾病预防控制中心")
     report_number = fields.Char(string="Report No.")
-    lab_report = fields.Binary(string="Lab Report", attachment=True, copy=False)
+    lab_report = fields.Binary(attachment=True, copy=False)
     lab_report_name = fields.Char(string="Lab Report File Name", copy=False)
     line_ids = fields.One2many("school.safety.water.test.line", "test_id", string="Items", copy=True)
     failed_count = fields.Integer(string="Failed Items", compute="_compute_result", store=True)
@@ -69,7 +69,7 @@ class SchoolSafetyWaterTest(models.Model):
     done_user_id = fields.Many2one("res.users", string="Recorded By", readonly=True, copy=False)
     date_done = fields.Datetime(string="Recorded On", readonly=True, copy=False)
     hazard_id = fields.Many2one(
-        "school.safety.hazard", string="Hazard", readonly=True, copy=False, index="btree_not_null",
+        "school.safety.hazard", readonly=True, copy=False, index="btree_not_null",
         ondelete="set null",
     )
     company_id = fields.Many2one(

@@ -24,3 +24,4 @@ from . import test_today_safety
 from . import test_ui_one_tap_patrol
 from . import test_health
 from . import test_key_place_follow_up
+from . import test_campus_life
