@@ -283,7 +283,7 @@ class TestDormitoryCheck(CampusLifeCommon):
         failing = template.item_ids[:1].name
         self._answer(inspection, failing=(failing,))
         inspection.with_user(self.staff).action_done()
-        line = inspection.line_ids.filtered(lambda l: l.name == failing)
+        line = inspection.line_ids.filtered(lambda item: item.name == failing)
         self.assertEqual(line.follow_up_ref._name, "school.safety.hazard")
         self.assertEqual(line.follow_up_ref.place_id, dormitory)
 
