@@ -8,7 +8,7 @@ from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.school_base.models.school_escalation import EscalationStep
 
-from .school_safety_duty import _check_phone
+from .school_safety_duty import check_phone_number
 
 TRAINING_INTERVALS = [
     ("1", "Every Month"),
@@ -16,7 +16,7 @@ TRAINING_INTERVALS = [
     ("4", "Every Term (4 Months)"),
 ]
 MEMBER_ROLES = [("leader", "Captain"), ("member", "Member")]
-ATTENDANCE = [("present", "Present"), ("leave", "On Leave"), ("absent", "Absent")]
+ATTENDANCE = [("present", "Attended"), ("leave", "On Leave"), ("absent", "Missed")]
 TRAINING_DUE_ACTIVITY = "school_safety.mail_activity_type_school_safety_brigade_training"
 
 
@@ -128,9 +128,9 @@ class SchoolSafetyBrigade(models.Model):
             brigade.activity_schedule(
                 TRAINING_DUE_ACTIVITY,
                 date_deadline=fields.Date.context_today(brigade),
-                summary=_("%(brigade)s: training due since %(date)s", brigade=brigade.name,
-                          date=brigade._school_format_date(brigade.date_training_due)),
-                note=_("Plan and hold the brigade's training, and record who attended."),
+                summary=brigade.env._("%(brigade)s: training due since %(date)s", brigade=brigade.name,
+                                      date=brigade._school_format_date(brigade.date_training_due)),
+                note=brigade.env._("Plan and hold the brigade's training, and record who attended."),
                 user_id=user.id,
             )
 
@@ -170,7 +170,7 @@ class SchoolSafetyBrigadeMember(models.Model):
     employee_id = fields.Many2one(
         "hr.employee", required=True, check_company=True, index=True,
     )
-    role = fields.Selection(MEMBER_ROLES, required=True, default="member")
+    role = fields.Selection(MEMBER_ROLES, string="Brigade Role", required=True, default="member")
     phone = fields.Char(
         compute="_compute_phone", store=True, readonly=False,
         help="The phone the member answers at any time; by default the employee's mobile.",
@@ -192,7 +192,7 @@ class SchoolSafetyBrigadeMember(models.Model):
     @api.constrains("phone")
     def _check_phone(self):
         for member in self:
-            _check_phone(member.phone)
+            check_phone_number(self.env, member.phone)
 
     @api.constrains("role", "active", "brigade_id")
     def _check_one_leader(self):
@@ -223,12 +223,12 @@ class SchoolSafetyBrigadeTraining(models.Model):
     )
     trainer = fields.Char(help="Who trained the brigade, e.g. 消防维保公司教员 or the safety officer.")
     place_id = fields.Many2one("school.place", check_company=True)
-    content = fields.Html(help="What was trained: extinguishers, hydrants, evacuation guiding, first aid…")
+    content = fields.Html(string="Training Content", help="What was trained: extinguishers, hydrants, evacuation guiding, first aid…")
     attendance_ids = fields.One2many(
         "school.safety.brigade.attendance", "training_id", copy=False,
     )
-    present_count = fields.Integer(string="Present", compute="_compute_attendance", store=True)
-    absent_count = fields.Integer(string="Absent", compute="_compute_attendance", store=True)
+    present_count = fields.Integer(string="Attended", compute="_compute_attendance", store=True)
+    absent_count = fields.Integer(string="Missed", compute="_compute_attendance", store=True)
     attendance_rate = fields.Float(
         string="Attendance (%)", compute="_compute_attendance", store=True, aggregator="avg",
     )

@@ -33,7 +33,7 @@ class SchoolSafetyBusMeeting(models.Model):
     _order = "date desc, id desc"
     _check_company_auto = True
 
-    name = fields.Char(string="Topic", required=True, tracking=True, help="e.g. 九月校车安全例会")
+    name = fields.Char(string="Meeting Topic", required=True, tracking=True, help="e.g. 九月校车安全例会")
     meeting_kind = fields.Selection(
         MEETING_KINDS, string="Meeting Of", required=True, default="joint", tracking=True,
     )

@@ -41,11 +41,11 @@ MAIL_FIELDS = {"message_main_attachment_id"}
 MAX_ROSTER_DAYS = 366
 
 
-def _check_phone(phone):
+def check_phone_number(env, phone):
     """Refuse a phone number that is not made of digits, spaces, +, - and brackets."""
     if phone and (not set(phone) <= PHONE_CHARS or sum(c.isdigit() for c in phone) < 5):
         raise ValidationError(
-            _("%(phone)s is not a phone number: use digits, spaces, + and - only.", phone=phone)
+            env._("%(phone)s is not a phone number: use digits, spaces, + and - only.", phone=phone)
         )
 
 
@@ -182,7 +182,7 @@ class SchoolSafetyDuty(models.Model):
     @api.constrains("police_phone")
     def _check_police_phone(self):
         for duty in self:
-            _check_phone(duty.police_phone)
+            check_phone_number(self.env, duty.police_phone)
 
     @api.depends("duty_type", "place_id")
     def _compute_name(self):
@@ -525,7 +525,7 @@ class SchoolSafetyDutyGenerate(models.TransientModel):
         if not 0 <= self.hour_start < self.hour_end <= 24:
             raise UserError(_("The duty must end after it starts, within the day."))
         if self.duty_type == "traffic":
-            _check_phone(self.police_phone)
+            check_phone_number(self.env, self.police_phone)
             if not 0 <= self.hour_start_pm < self.hour_end_pm <= 24:
                 raise UserError(_("The duty must end after it starts, within the day."))
         weekdays = self._get_weekdays()

@@ -106,11 +106,14 @@ class SchoolSafetyWaterTest(models.Model):
 
     @api.model
     def _default_line_vals(self):
-        return [
-            {"sequence": (index + 1) * 10, "name": str(name), "uom": uom,
-             "min_value": low or 0.0, "has_min": low is not None, "max_value": high}
-            for index, (name, uom, low, high) in enumerate(DEFAULT_WATER_ITEMS)
-        ]
+        lines = []
+        for index, (name, uom, low, high) in enumerate(DEFAULT_WATER_ITEMS):
+            label = str(name)  # in this frame, so that the lazy translation finds the language
+            lines.append({
+                "sequence": (index + 1) * 10, "name": label, "uom": uom,
+                "min_value": low or 0.0, "has_min": low is not None, "max_value": high,
+            })
+        return lines
 
     @api.model
     def default_get(self, fields_list):
@@ -182,9 +185,9 @@ class SchoolSafetyWaterTest(models.Model):
                 record = test.with_context(lang=manager.lang or test.company_id.partner_id.lang or self.env.lang)
                 record.activity_schedule(
                     WATER_TEST_FAILED_ACTIVITY,
-                    summary=_("Drinking water test failed: %(name)s", name=record.name),
-                    note=_("Hazard %(hazard)s was opened on %(place)s.",
-                           hazard=hazard.name, place=record.place_id.display_name),
+                    summary=record.env._("Drinking water test failed: %(name)s", name=record.name),
+                    note=record.env._("Hazard %(hazard)s was opened on %(place)s.",
+                                      hazard=hazard.name, place=record.place_id.display_name),
                     user_id=manager.id,
                 )
             test.message_post(
@@ -228,7 +231,7 @@ class SchoolSafetyWaterTestLine(models.Model):
     test_id = fields.Many2one("school.safety.water.test", required=True, index=True, ondelete="cascade")
     sequence = fields.Integer(default=10)
     name = fields.Char(string="Item", required=True)
-    uom = fields.Char(string="Unit")
+    uom = fields.Char(string="Measurement Unit")
     has_min = fields.Boolean(string="Has Minimum")
     min_value = fields.Float(string="Minimum", digits=(12, 3))
     max_value = fields.Float(string="Maximum", digits=(12, 3))

@@ -9,6 +9,8 @@ from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
+from odoo.addons.school_base.tests.escalation_checks import ChineseTextChecks
+
 from .test_drill import SafetyDrillCommon
 
 PDF = base64.b64encode(b"%PDF-1.4\n% lab report\n%%EOF\n")
@@ -348,3 +350,44 @@ class TestBusMeeting(CampusLifeCommon):
         })
         Plan._cron_run_escalations()
         self.assertFalse(other.activity_ids)
+
+
+@tagged("post_install", "-at_install")
+class TestCampusRemindersChinese(ChineseTextChecks, CampusLifeCommon):
+    """The reminders and alerts of campus life read in the recipient's language, whatever the job's."""
+
+    def test_brigade_and_bus_meeting_reminders_in_chinese(self):
+        self._speak_chinese(self.safety)
+        self._new_brigade(date_start=self.today - timedelta(days=70))
+        self.env["school.safety.bus.meeting"].with_user(self.safety).create({
+            "name": "校车安全例会", "company_id": self.school.id, "date": self.today - timedelta(days=70),
+        })
+        before = self._last_ids()
+        self.env["school.safety.plan"].with_context(lang="en_US")._cron_run_escalations()
+        activities = self.env["mail.activity"].search([("id", ">", before[1])])
+        self.assertEqual(
+            set(activities.mapped("res_model")), {"school.safety.brigade", "school.safety.bus.meeting"}
+        )
+        self.assertPostedInChinese(*before)
+
+    def test_water_test_alert_in_chinese(self):
+        self._speak_chinese(self.safety)
+        place = self.env["school.place"].create(
+            {"name": "直饮水点", "level": "area", "kind": "drinking_water", "company_id": self.school.id}
+        )
+        category = self.env["maintenance.equipment.category"].search(
+            [("is_drinking_water", "=", True), ("company_id", "=", self.school.id)], limit=1
+        )
+        dispenser = self.env["maintenance.equipment"].create(
+            {"name": "饮水机1", "category_id": category.id, "school_place_id": place.id, "company_id": self.school.id}
+        )
+        test = self.env["school.safety.water.test"].with_user(self.manager).with_context(lang="en_US").create(
+            {"equipment_id": dispenser.id, "test_type": "self", "company_id": self.school.id}
+        )
+        for line, value in zip(test.line_ids, ["3", "0.3", "12", "7.2", "0"], strict=True):
+            line.value_text = value
+        before = self._last_ids()
+        test.action_done()
+        activities = self.env["mail.activity"].search([("id", ">", before[1])])
+        self.assertEqual(activities.user_id, self.safety)
+        self.assertChinese(activities.mapped("summary") + activities.mapped("note"), "the safety manager's alert")
