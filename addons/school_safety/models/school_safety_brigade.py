@@ -9,6 +9,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.addons.school_base.models.school_escalation import EscalationStep
 
 from .school_safety_duty import check_phone_number
+from .school_safety_water_test import refuse_computed
 
 TRAINING_INTERVALS = [
     ("1", "Every Month"),
@@ -251,6 +252,8 @@ class SchoolSafetyBrigadeTraining(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            refuse_computed(self, vals, ("present_count", "absent_count", "attendance_rate"))
         trainings = super().create(vals_list)
         # the roll call lists the brigade's active members
         lines = []
@@ -262,6 +265,10 @@ class SchoolSafetyBrigadeTraining(models.Model):
         if lines:
             self.env["school.safety.brigade.attendance"].create(lines)
         return trainings
+
+    def write(self, vals):
+        refuse_computed(self, vals, ("present_count", "absent_count", "attendance_rate"))
+        return super().write(vals)
 
     def _check_can_hold(self):
         for training in self:

@@ -122,6 +122,16 @@ class SchoolSafetyWaterTest(models.Model):
             values["line_ids"] = [Command.create(vals) for vals in self._default_line_vals()]
         return values
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            refuse_computed(self, vals, TEST_COMPUTED_FIELDS)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        refuse_computed(self, vals, TEST_COMPUTED_FIELDS)
+        return super().write(vals)
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_done(self):
         if not self.env.su and any(test.state == "done" for test in self):
@@ -204,6 +214,22 @@ class SchoolSafetyWaterTest(models.Model):
         }
 
 
+# The result follows from the values entered: nobody sets it by hand (a failed test would pass).
+TEST_COMPUTED_FIELDS = ("result", "failed_count")
+LINE_COMPUTED_FIELDS = ("value", "value_set", "is_failed")
+
+
+def refuse_computed(records, vals, fnames):
+    if records.env.su:
+        return
+    forced = [fname for fname in fnames if fname in vals]
+    if forced:
+        raise UserError(records.env._(
+            "%(field)s is counted from what was entered and cannot be set by hand.",
+            field=records._fields[forced[0]]._description_string(records.env),
+        ))
+
+
 NOT_DETECTED = {"未检出", "nd", "n.d.", "not detected", "<1", "＜1"}
 
 
@@ -273,6 +299,16 @@ class SchoolSafetyWaterTestLine(models.Model):
                 raise ValidationError(
                     _("Item %(item)s: values and limits cannot be negative.", item=line.name)
                 )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            refuse_computed(self, vals, LINE_COMPUTED_FIELDS)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        refuse_computed(self, vals, LINE_COMPUTED_FIELDS)
+        return super().write(vals)
 
     def _describe(self):
         self.ensure_one()

@@ -148,6 +148,8 @@ class TestFireBrigade(CampusLifeCommon):
         )
         with self.assertRaises(UserError):
             training.write({"state": "held"})
+        with self._raises(UserError, "cannot be set by hand"):
+            training.write({"present_count": 4})
         with self.assertRaises(UserError):
             brigade.with_user(self.safety).write({"date_training_due": self.today + timedelta(days=90)})
         self.assertFalse(
@@ -252,6 +254,13 @@ class TestWaterTest(CampusLifeCommon):
             test.write({"hazard_id": hazard.id})
         with self.assertRaises(ValidationError):
             test.write({"date": self.today + timedelta(days=30)})
+        # the result follows from the values: a failed item cannot be passed by hand
+        test.line_ids[4].write({"value_text": "3"})
+        self.assertEqual(test.result, "fail")
+        with self._raises(UserError, "cannot be set by hand"):
+            test.write({"result": "pass"})
+        with self._raises(UserError, "cannot be set by hand"):
+            test.line_ids[4].write({"is_failed": False})
 
     def test_roles_and_schools(self):
         """Guards read the tests, only safety managers record them; another school sees none."""
