@@ -20,6 +20,7 @@
         "security/school_safety_dismissal_security.xml",
         "security/school_safety_bus_security.xml",
         "security/school_safety_health_security.xml",
+        "security/school_safety_campus_security.xml",
         "data/school_safety_hazard_data.xml",
         "data/school_safety_patrol_data.xml",
         "data/school_safety_visitor_data.xml",
@@ -31,6 +32,7 @@
         "data/school_safety_dismissal_data.xml",
         "data/school_safety_escalation_data.xml",
         "data/school_safety_bus_data.xml",
+        "data/school_safety_campus_data.xml",
         "report/school_safety_hazard_reports.xml",
         "report/school_safety_agreement_reports.xml",
         "report/school_safety_paper_reports.xml",
@@ -53,6 +55,7 @@
         "wizard/school_safety_month_report_views.xml",
         "data/school_today_card_data.xml",
         "views/school_safety_health_views.xml",
+        "views/school_safety_campus_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
@@ -67,6 +70,7 @@
         "demo/school_safety_health_demo.xml",
         "demo/school_safety_key_place_demo.xml",
         "demo/school_district_figure_demo.xml",
+        "demo/school_safety_campus_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

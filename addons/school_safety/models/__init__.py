@@ -25,3 +25,7 @@ from . import school_safety_health_report
 from . import school_safety_health_daily
 from . import school_place
 from . import school_district_figure
+from . import school_safety_brigade
+from . import school_safety_water_test
+from . import school_safety_bus_meeting
+from . import school_safety_campus_reminder

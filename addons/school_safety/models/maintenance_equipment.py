@@ -57,6 +57,11 @@ class MaintenanceEquipmentCategory(models.Model):
         string="Inspection Contractor",
         help="The fire-safety maintenance company (消防维保公司) that does the inspection.",
     )
+    is_drinking_water = fields.Boolean(
+        string="Drinking Water Dispenser",
+        help="Dispensers (饮水机, 直饮水机): their water is tested (Safety > Campus Life > Water "
+        "Tests) and their routine check is the filter replacement.",
+    )
     refill_interval_months = fields.Integer(
         string="Refill Every (Months)",
         help="Used to propose the next refill date from the last refill. 0: no refill.",
@@ -274,6 +279,9 @@ class MaintenanceEquipment(models.Model):
                 if contractor
                 else False
             )
+        elif category.is_drinking_water:
+            name = _("Filter replacement: %(equipment)s", equipment=self.name)
+            description = _("Replace the filter cartridges, clean and disinfect the dispenser.")
         else:
             name = _("Routine check: %(equipment)s", equipment=self.name)
             description = False

@@ -14,6 +14,7 @@ HAZARD_CATEGORY_BY_PLACE_KIND = {
     "canteen": "food",
     "playground": "equipment",
     "gate": "other",
+    "dormitory": "building",
 }
 
 

@@ -19,7 +19,15 @@ DUTY_TYPES = [
     ("stair", "Stair Duty"),
     ("gate", "Gate Duty"),
     ("area", "Area Duty"),
+    ("traffic", "Safe-Passage Duty (Traffic)"),
 ]
+# 护学岗: the gate at the morning and afternoon peaks, with the police officer of the station.
+TRAFFIC_PEAKS = [
+    ("morning", "Morning Peak"),
+    ("afternoon", "Afternoon Peak"),
+]
+TRAFFIC_HOURS = {"morning": (7.0, 8.0), "afternoon": (15.5, 16.75)}
+PHONE_CHARS = set("0123456789+-() ")
 DUTY_SECTIONS = [
     ("admin", "Administration"),
     ("grade", "Grade Group"),
@@ -31,6 +39,14 @@ REMINDER_ACTIVITY = "school_safety.mail_activity_type_school_safety_duty"
 LOG_FIELDS = {"log", "log_done", "log_date", "log_user_id", "state"}
 MAIL_FIELDS = {"message_main_attachment_id"}
 MAX_ROSTER_DAYS = 366
+
+
+def check_phone_number(env, phone):
+    """Refuse a phone number that is not made of digits, spaces, +, - and brackets."""
+    if phone and (not set(phone) <= PHONE_CHARS or sum(c.isdigit() for c in phone) < 5):
+        raise ValidationError(
+            env._("%(phone)s is not a phone number: use digits, spaces, + and - only.", phone=phone)
+        )
 
 
 def _local_to_utc(day, hours, tz_name):
@@ -139,9 +155,34 @@ class SchoolSafetyDuty(models.Model):
     can_plan = fields.Boolean(compute="_compute_permissions")
     can_write_log = fields.Boolean(compute="_compute_permissions")
     note = fields.Text(string="Instructions")
+    peak = fields.Selection(
+        TRAFFIC_PEAKS, compute="_compute_peak", store=True, index="btree_not_null",
+        help="Safe-passage duty: the morning or afternoon peak, from the start time in the school's time zone.",
+    )
+    police_name = fields.Char(
+        string="Police Officer", tracking=True,
+        help="The officer of the police station who helps at the gate at this peak (警民共建).",
+    )
+    police_phone = fields.Char(tracking=True)
+    police_station = fields.Char(tracking=True, help="e.g. 孟河派出所")
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
+
+    @api.depends("duty_type", "start_datetime", "company_id")
+    def _compute_peak(self):
+        for duty in self:
+            if duty.duty_type != "traffic" or not duty.start_datetime:
+                duty.peak = False
+                continue
+            tz = pytz.timezone(duty._get_tz())
+            local = pytz.utc.localize(duty.start_datetime).astimezone(tz)
+            duty.peak = "morning" if local.hour < 12 else "afternoon"
+
+    @api.constrains("police_phone")
+    def _check_police_phone(self):
+        for duty in self:
+            check_phone_number(self.env, duty.police_phone)
 
     @api.depends("duty_type", "place_id")
     def _compute_name(self):
@@ -454,6 +495,16 @@ class SchoolSafetyDutyGenerate(models.TransientModel):
         "weekdays the school is closed (weekends, holidays, breaks), for the holiday duty. Every "
         "chosen weekday: the calendar is not looked at.",
     )
+    traffic_peaks = fields.Selection(
+        [("morning", "Morning Peak"), ("afternoon", "Afternoon Peak"), ("both", "Both Peaks")],
+        string="Peaks", default="both",
+        help="Safe-passage duty: one duty per peak and day; the afternoon peak uses its own hours.",
+    )
+    hour_start_pm = fields.Float(string="Afternoon From", default=TRAFFIC_HOURS["afternoon"][0])
+    hour_end_pm = fields.Float(string="Afternoon To", default=TRAFFIC_HOURS["afternoon"][1])
+    police_name = fields.Char(string="Police Officer")
+    police_phone = fields.Char()
+    police_station = fields.Char()
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
@@ -467,6 +518,9 @@ class SchoolSafetyDutyGenerate(models.TransientModel):
             })
         elif self.duty_type == "gate":
             self.update({"hour_start": 7.0, "hour_end": 8.0})
+        elif self.duty_type == "traffic":
+            start, end = TRAFFIC_HOURS["morning"]
+            self.update({"hour_start": start, "hour_end": end})
         if self.duty_type != "area":
             self.section = False
 
@@ -485,6 +539,10 @@ class SchoolSafetyDutyGenerate(models.TransientModel):
             raise UserError(_("A roster covers at most one year; split it."))
         if not 0 <= self.hour_start < self.hour_end <= 24:
             raise UserError(_("The duty must end after it starts, within the day."))
+        if self.duty_type == "traffic":
+            check_phone_number(self.env, self.police_phone)
+            if not 0 <= self.hour_start_pm < self.hour_end_pm <= 24:
+                raise UserError(_("The duty must end after it starts, within the day."))
         weekdays = self._get_weekdays()
         every_day = [
             self.date_from + timedelta(days=offset)
@@ -523,7 +581,22 @@ class SchoolSafetyDutyGenerate(models.TransientModel):
         }
         if self.name:
             vals["name"] = self.name
+        if self.duty_type == "traffic":
+            vals.update(
+                police_name=self.police_name, police_phone=self.police_phone,
+                police_station=self.police_station,
+            )
         return vals
+
+    def _get_hours(self):
+        """(start, end) hours of each duty of a day: both peaks for safe-passage duty."""
+        self.ensure_one()
+        if self.duty_type != "traffic" or self.traffic_peaks == "morning":
+            return [(self.hour_start, self.hour_end)]
+        afternoon = (self.hour_start_pm, self.hour_end_pm)
+        if self.traffic_peaks == "afternoon":
+            return [afternoon]
+        return [(self.hour_start, self.hour_end), afternoon]
 
     def action_generate(self):
         self.ensure_one()
@@ -533,7 +606,11 @@ class SchoolSafetyDutyGenerate(models.TransientModel):
         vals_list = []
         for index, day in enumerate(days):
             on_duty = users[index % len(users)] if self.rotate else users
-            vals_list.append(self._prepare_duty_vals(day, on_duty, tz_name))
+            for start, end in self._get_hours():
+                vals = self._prepare_duty_vals(day, on_duty, tz_name)
+                vals["start_datetime"] = _local_to_utc(day, start, tz_name)
+                vals["end_datetime"] = _local_to_utc(day, end, tz_name)
+                vals_list.append(vals)
         duties = self.env["school.safety.duty"].create(vals_list)
         return {
             "type": "ir.actions.act_window",

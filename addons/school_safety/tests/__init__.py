@@ -27,3 +27,4 @@ from . import test_key_place_follow_up
 from . import test_visitor_ui
 from . import test_district_figure
 from . import test_query_counts
+from . import test_campus_life
