@@ -44,6 +44,7 @@
         "views/school_safety_drill_views.xml",
         "views/school_safety_agreement_views.xml",
         "views/maintenance_equipment_views.xml",
+        "wizard/school_safety_duty_generate_views.xml",
         "views/school_safety_duty_views.xml",
         "views/school_safety_education_views.xml",
         "views/school_safety_plan_views.xml",

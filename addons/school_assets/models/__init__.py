@@ -19,7 +19,6 @@ from . import school_asset_disposal
 from . import purchase_request
 from . import school_purchase_decision
 from . import purchase_order
-from . import purchase_requisition_create_alternative
 from . import product_category_inspection
 from . import product_template_durable
 from . import stock_picking_inspection
