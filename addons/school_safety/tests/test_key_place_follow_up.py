@@ -23,8 +23,12 @@ class TestKeyPlaceFollowUp(SchoolBaseCommon):
             [("company_id", "=", school.id), ("category", "in", SAFETY_CATEGORIES)]
         )
         self.assertTrue(set(KEY_PLACE_KINDS) <= set(templates.mapped("place_kind")))
-        # none is left without a follow-up; a few open their own addon's record (class property → damage)
+        # none is left without a follow-up unless it says so (the greening upkeep check is scored
+        # only: "none" is chosen, visibly); a few open their own addon's record (class property → damage)
         for template in templates:
+            if template.follow_up_model == "none":
+                self.assertFalse(template.place_kind in KEY_PLACE_KINDS, template.name)
+                continue
             self.assertTrue(template._get_follow_up_model(), template.name)
         walked = set()
         for template in templates.filtered(lambda t: t._get_follow_up_model() == "school.safety.hazard"):
