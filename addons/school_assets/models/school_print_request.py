@@ -182,15 +182,15 @@ class SchoolPrintRequest(models.Model):
                       "school's logistics director.", name=request.name)
                 )
             request.write({"state": "submitted", "approver_id": leader.id})
-            request.activity_schedule(
+            for_leader = request._in_lang_of(leader)
+            for_leader.activity_schedule(
                 "mail.mail_activity_data_todo", user_id=leader.id,
-                summary=_("Approve print request %(name)s", name=request.name),
+                summary=for_leader.env._("Approve print request %(name)s", name=request.name),
             )
         return True
 
-    @workflow_action
-    def action_approve(self):
-        self._check_state(("submitted",), _("approved"))
+    def _check_approver(self):
+        """The requester's group leader decides, never on their own request."""
         self._check_not_self(["requester_id", "create_uid"], _("Nobody approves their own print request."))
         for request in self:
             if self.env.user != request.approver_id and not self.env.su:
@@ -198,6 +198,11 @@ class SchoolPrintRequest(models.Model):
                     _("Print request %(name)s is approved by %(leader)s, the requester's group leader.",
                       name=request.name, leader=request.approver_id.name)
                 )
+
+    @workflow_action
+    def action_approve(self):
+        self._check_state(("submitted",), _("approved"))
+        self._check_approver()
         self.write({"state": "approved", "approved_user_id": self.env.uid, "date_approved": fields.Datetime.now()})
         self._check_budget()
         self.activity_unlink(["mail.mail_activity_data_todo"])
@@ -206,13 +211,8 @@ class SchoolPrintRequest(models.Model):
     @workflow_action
     def action_refuse(self):
         self._check_state(("submitted",), _("refused"))
-        self._check_not_self(["requester_id", "create_uid"], _("Nobody approves their own print request."))
+        self._check_approver()
         for request in self:
-            if self.env.user != request.approver_id and not self.env.su:
-                raise UserError(
-                    _("Print request %(name)s is approved by %(leader)s, the requester's group leader.",
-                      name=request.name, leader=request.approver_id.name)
-                )
             if not (request.refuse_reason or "").strip():
                 raise UserError(_("Give the reason to refuse print request %(name)s.", name=request.name))
         self.write({"state": "refused", "approved_user_id": self.env.uid})

@@ -25,6 +25,20 @@ WELFARE_TYPES = [
 ]
 
 
+def _submit_to_union_chair(records, summary):
+    """Record who submitted ``records`` and when, and ask the school's union chair to approve
+    each, with ``summary(record)`` written in the chair's language."""
+    records.write({
+        "state": "submitted", "submitted_user_id": records.env.user.id,
+        "date_submitted": fields.Datetime.now(),
+    })
+    for record in records:
+        chair = record.company_id._school_person("union_chair")
+        if chair and chair != records.env.user:
+            record = record._in_lang_of(chair)
+            record.activity_schedule("mail.mail_activity_data_todo", user_id=chair.id, summary=summary(record))
+
+
 class SchoolUnionWelfarePolicy(models.Model):
     """What the union gives for each kind of welfare or condolence visit (慰问标准)."""
 
@@ -257,19 +271,7 @@ class SchoolUnionWelfare(models.Model):
         """An officer submits the planned welfare to the union chair."""
         self._check_officer()
         self._check_state(("draft",), _("submitted"))
-        self.write({
-            "state": "submitted", "submitted_user_id": self.env.user.id,
-            "date_submitted": fields.Datetime.now(),
-        })
-        for welfare in self:
-            chair = welfare.company_id._school_person("union_chair")
-            if chair and chair != self.env.user:
-                # the summary in the chair's language
-                welfare = welfare.with_context(lang=chair.lang or self.env.lang)
-                welfare.activity_schedule(
-                    "mail.mail_activity_data_todo", user_id=chair.id,
-                    summary=welfare.env._("Approve the welfare %(name)s", name=welfare.name),
-                )
+        _submit_to_union_chair(self, lambda welfare: welfare.env._("Approve the welfare %(name)s", name=welfare.name))
         return True
 
     @workflow_action
@@ -473,18 +475,9 @@ class SchoolUnionWelfareDistribution(models.Model):
     def action_submit(self):
         self._check_user_in(OFFICER, _("Only the union officers distribute welfare."))
         self._check_state(("draft",), _("submitted"))
-        self.write({
-            "state": "submitted", "submitted_user_id": self.env.user.id,
-            "date_submitted": fields.Datetime.now(),
-        })
-        for distribution in self:
-            chair = distribution.company_id._school_person("union_chair")
-            if chair and chair != self.env.user:
-                distribution = distribution.with_context(lang=chair.lang or self.env.lang)
-                distribution.activity_schedule(
-                    "mail.mail_activity_data_todo", user_id=chair.id,
-                    summary=distribution.env._("Approve the distribution %(name)s", name=distribution.name),
-                )
+        _submit_to_union_chair(
+            self, lambda distribution: distribution.env._("Approve the distribution %(name)s", name=distribution.name)
+        )
         return True
 
     @workflow_action
