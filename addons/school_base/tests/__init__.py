@@ -24,3 +24,4 @@ from . import test_schools_apart
 from . import test_staff
 from . import test_menus
 from . import test_query_counts
+from . import test_readme_screenshots
