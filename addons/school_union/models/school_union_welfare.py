@@ -25,6 +25,23 @@ WELFARE_TYPES = [
 ]
 
 
+def _check_union_chair(records):
+    """The approver is the school's union chair (the people in charge of the school)."""
+    if records.env.su:
+        return
+    for record in records:
+        if record.company_id._school_person("union_chair") != records.env.user:
+            raise UserError(
+                records.env._("Only the union chair of %(school)s approves welfare.", school=record.company_id.name)
+            )
+
+
+def _approve(records):
+    """The chair's approval: who and when, and the to-do closed."""
+    records.write({"state": "approved", "approved_user_id": records.env.user.id, "date_approved": fields.Datetime.now()})
+    records.activity_unlink(["mail.mail_activity_data_todo"])
+
+
 def _submit_to_union_chair(records, summary):
     """Record who submitted ``records`` and when, and ask the school's union chair to approve
     each, with ``summary(record)`` written in the chair's language."""
@@ -257,14 +274,7 @@ class SchoolUnionWelfare(models.Model):
         self._check_user_in(OFFICER, _("Only the union officers record welfare."))
 
     def _check_union_chair(self):
-        """The approver is the school's union chair (Settings › School Logistics)."""
-        if self.env.su:
-            return
-        for welfare in self:
-            if welfare.company_id._school_person("union_chair") != self.env.user:
-                raise UserError(_(
-                    "Only the union chair of %(school)s approves welfare.", school=welfare.company_id.name
-                ))
+        _check_union_chair(self)
 
     @workflow_action
     def action_submit(self):
@@ -283,11 +293,7 @@ class SchoolUnionWelfare(models.Model):
             ("submitted_user_id", "user_id"),
             _("Nobody approves welfare they submitted or receive: another union leader must approve it."),
         )
-        self.write({
-            "state": "approved", "approved_user_id": self.env.user.id,
-            "date_approved": fields.Datetime.now(),
-        })
-        self.activity_unlink(["mail.mail_activity_data_todo"])
+        _approve(self)
         return True
 
     @workflow_action
@@ -484,32 +490,18 @@ class SchoolUnionWelfareDistribution(models.Model):
     def action_approve(self):
         """The union chair approves the distribution (not one they submitted)."""
         self._check_state(("submitted",), _("approved"))
-        if not self.env.su:
-            for distribution in self:
-                if distribution.company_id._school_person("union_chair") != self.env.user:
-                    raise UserError(_(
-                        "Only the union chair of %(school)s approves welfare.", school=distribution.company_id.name
-                    ))
+        _check_union_chair(self)
         self._check_not_self(
             "submitted_user_id",
             _("Nobody approves welfare they submitted or receive: another union leader must approve it."),
         )
-        self.write({
-            "state": "approved", "approved_user_id": self.env.user.id,
-            "date_approved": fields.Datetime.now(),
-        })
-        self.activity_unlink(["mail.mail_activity_data_todo"])
+        _approve(self)
         return True
 
     @workflow_action
     def action_refuse(self):
         self._check_state(("submitted",), _("sent back"))
-        if not self.env.su:
-            for distribution in self:
-                if distribution.company_id._school_person("union_chair") != self.env.user:
-                    raise UserError(_(
-                        "Only the union chair of %(school)s approves welfare.", school=distribution.company_id.name
-                    ))
+        _check_union_chair(self)
         self.write({"state": "draft", "submitted_user_id": False, "date_submitted": False})
         self.activity_unlink(["mail.mail_activity_data_todo"])
         return True
