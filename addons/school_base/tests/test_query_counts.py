@@ -50,3 +50,38 @@ class TestQueryCountsPlaceQr(HttpCase, SchoolBaseCommon):
                 response = self.url_open(f"/school/place/{place.id}", allow_redirects=False)
                 self.env["school.place"].with_user(self.staff).browse(place.id).web_read(spec)
             self.assertTrue(response.headers["Location"].endswith(f"/{place.id}"))
+
+
+@tagged("post_install", "-at_install")
+class TestQueryCountsToday(SchoolBaseCommon):
+    def test_today_screen_counts_in_one_query(self):
+        """A role's home page counts all its cards together: more cards cost no more queries."""
+        Card = self.env["school.today.card"]
+        cards = Card.create([
+            {"name": f"卡片 {i}", "role": "director", "model_name": "school.inspection",
+             "domain": "[('state', '=', 'draft')]" if i % 2 else "[('inspector_user_id', '=', uid)]"}
+            for i in range(4)
+        ])
+        more = cards | Card.create([
+            {"name": f"更多卡片 {i}", "role": "director", "model_name": "school.place", "domain": "[]"}
+            for i in range(8)
+        ])
+        self._new_inspection(user=self.manager)
+
+        def counts(records):
+            self.env.invalidate_all()
+            return records.with_user(self.manager).with_context(allowed_company_ids=self.school.ids).mapped("count")
+
+        counts(more)  # warm-up: rules and views cached, as on a running server
+        # the user's employees, two rules, the counts (5 today), whatever the number of cards
+        with self.assertQueryCount(5):
+            few = counts(cards)
+        with self.assertQueryCount(5):
+            many = counts(more)
+        self.assertEqual(many[:4], few)
+        inspections = self.env["school.inspection"].with_user(self.manager).with_context(
+            allowed_company_ids=self.school.ids)
+        self.assertEqual(few[1], inspections.search_count([("state", "=", "draft")]))
+        self.assertEqual(few[0], inspections.search_count([("inspector_user_id", "=", self.manager.id)]))
+        places = self.env["school.place"].with_user(self.manager).with_context(allowed_company_ids=self.school.ids)
+        self.assertEqual(many[4:], [places.search_count([])] * 8)
