@@ -1,5 +1,7 @@
 import logging
 
+from psycopg2 import errors as pg_errors
+
 from odoo import models, tools
 
 _logger = logging.getLogger(__name__)
@@ -34,5 +36,7 @@ class IrActionsReport(models.Model):
                     report.with_context(lang=company.partner_id.lang or self.env.lang)._render_qweb_pdf(
                         report.id, record.ids
                     )
+            except (pg_errors.SerializationFailure, pg_errors.DeadlockDetected, pg_errors.LockNotAvailable):
+                raise  # a concurrent update: Odoo retries the whole request, the user sees nothing
             except Exception:  # noqa: BLE001 - the signature stands; the PDF is made at the next print
                 _logger.warning("Could not keep the signed paper %s of %s", report.report_name, record, exc_info=True)
