@@ -135,3 +135,53 @@ def test_scripts_use_the_setting(script):
     assert re.search(r"^source .*_common\.sh", text, re.MULTILINE)
     assert "$SCHOOL_ADDONS" in text or "${SCHOOL_TEST_ADDONS:-$SCHOOL_ADDONS}" in text
     assert "school_safety" not in text, "the addon list belongs in bin/_common.sh"
+
+
+DISTRICT = REPO / "docker" / "district"
+
+
+@pytest.fixture(scope="module")
+def district():
+    with (DISTRICT / "docker-compose.yml").open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def _odoo_conf():
+    import configparser
+
+    parser = configparser.ConfigParser()
+    parser.read(DISTRICT / "odoo.conf", encoding="utf-8")
+    return parser["options"]
+
+
+def test_district_scale_out(district):
+    """Several HTTP containers with workers, one cron container, all on one filestore."""
+    services = district["services"]
+    odoo_services = {name: s for name, s in services.items()
+                     if "./odoo.conf:/etc/odoo/odoo.conf:ro" in [str(v) for v in s.get("volumes", ())]}
+    assert set(odoo_services) == {"odoo", "odoo-cron"}
+    for service in odoo_services.values():
+        assert service["image"] == "school-logistics-odoo:18.0"
+        assert "odoo-data:/var/lib/odoo" in service["volumes"], "one shared filestore and session store"
+        assert "../../addons:/mnt/extra-addons:ro" in service["volumes"]
+    http = " ".join(odoo_services["odoo"]["command"])
+    cron = " ".join(odoo_services["odoo-cron"]["command"])
+    assert re.search(r"--workers=[1-9]", http) and "--max-cron-threads=0" in http
+    assert "--workers=0" in cron and re.search(r"--max-cron-threads=[1-9]", cron)
+    assert "ports" not in odoo_services["odoo"], "only the proxy is published: the HTTP service scales"
+
+
+def test_district_proxy_and_replica(district):
+    services = district["services"]
+    nginx = (DISTRICT / "nginx.conf").read_text(encoding="utf-8")
+    assert "server odoo:8069" in nginx and "server odoo:8072" in nginx
+    assert re.search(r"location /websocket \{[^}]*proxy_pass http://odoo_websocket", nginx)
+    conf = _odoo_conf()
+    assert conf["proxy_mode"] == "True"
+    assert conf["data_dir"] == "/var/lib/odoo"
+    assert conf["db_host"] == "db" and conf["db_replica_host"] == "db-replica"
+    assert conf["gevent_port"] == "8072"
+    assert int(conf["limit_time_real"]) >= int(conf["limit_time_cpu"])
+    assert "pg_basebackup" in " ".join(services["db-replica"]["entrypoint"])
+    assert "wal_level=replica" in services["db"]["command"]
+    assert (DISTRICT / "primary-init.sh").read_text(encoding="utf-8").count("REPLICATION") == 1
