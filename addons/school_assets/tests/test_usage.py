@@ -102,6 +102,29 @@ class TestRoomUsage(SchoolAssetCommon):
         other = Rate.sudo().search([("term_id", "=", other_term.id), ("place_id", "=", self.other_lab.id)])
         self.assertRecordValues(other, [{"lessons_available": 5 * (self.other_school.school_lessons_per_day or 7)}])
 
+    def test_usage_rate_queries(self):
+        """The school calendar is read once per school, whatever the number of terms and rooms."""
+        Rate = self.env["school.room.usage.rate"].with_user(self.asset_manager)
+
+        def queries():
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            Rate.search_read([], ["lessons_used", "lessons_available", "usage_rate"])
+            return self.cr.sql_log_count - before
+
+        queries()  # warm the caches of access rules and rights
+        first = queries()
+        self.env["school.term"].create(
+            {"name": "2025 春季试点第二周", "date_start": "2025-03-10", "date_end": "2025-03-16",
+             "company_id": self.school.id}
+        )
+        self.env["school.place"].create([
+            {"name": f"专用教室{number}", "level": "area", "kind": "special_room", "parent_id": self.building.id,
+             "company_id": self.school.id} for number in range(3)
+        ])
+        self.assertEqual(queries(), first)
+
     def test_damage_opens_repair(self):
         """Damaged after the lesson: a repair request on the room's team, followed by the teacher."""
         log = self._log(condition="damaged", damage_note="3号实验台水龙头漏水", equipment_id=self.printer3d.id)
