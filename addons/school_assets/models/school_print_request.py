@@ -219,6 +219,20 @@ class SchoolPrintRequest(models.Model):
         self.activity_unlink(["mail.mail_activity_data_todo"])
         return True
 
+    def action_open_done(self):
+        """The copy room's 'Printed' button: a form with the approved counts to lower if fewer were printed."""
+        self.ensure_one()
+        self._check_state(("approved",), _("printed"))
+        self._check_user_in("school_assets.group_print_room", _("Only the copy room records printed jobs."))
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Record Printed Pages"),
+            "res_model": "school.print.done",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_request_id": self.id},
+        }
+
     @workflow_action
     def action_done(self, pages_done=None, copies_done=None):
         """The copy room records what it printed (the approved counts by default)."""

@@ -1,5 +1,8 @@
+from datetime import datetime
+
 from odoo import _, api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 from odoo.addons.school_base.models.school_workflow_mixin import workflow_step
 
@@ -126,7 +129,8 @@ class SchoolRoomUsage(models.Model):
 
 class SchoolRoomUsageRate(models.Model):
     """教育装备使用率: lessons logged in a special room (or on a piece of equipment) in a term,
-    over the lessons available: the term's weekdays up to today times the school's lessons per day."""
+    over the lessons available: the term's school days up to today (the school calendar: working
+    hours, holidays and make-up days) times the school's lessons per day."""
 
     _name = "school.room.usage.rate"
     _description = "Special Room Usage Rate"
@@ -153,17 +157,44 @@ class SchoolRoomUsageRate(models.Model):
     damaged_count = fields.Integer(string="Damaged", readonly=True)
 
     def init(self):
+        # the rate was a database view before it followed the school calendar
         tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(f"""
-            CREATE VIEW {self._table} AS (
+
+    def _school_days_by_term(self):
+        """``{term id: school days from its start to today (or its end)}`` for the active terms
+        of the schools the user works for (every school for the superuser): one pass over the
+        school calendar per school, from its earliest term to today, never one per room or day."""
+        terms = self.env["school.term"].sudo().search_fetch(
+            [("active", "=", True), ("company_id", "!=", False)]
+            + ([] if self.env.su else [("company_id", "in", self.env.user.company_ids.ids)]),
+            ["date_start", "date_end", "company_id"],
+        )
+        result = {}
+        for company, school_terms in terms.grouped("company_id").items():
+            today = datetime.now(company._school_calendar_tz()).date()
+            ends = {term: min(term.date_end, today) for term in school_terms if term.date_start and term.date_end}
+            started = [term for term, end in ends.items() if term.date_start <= end]
+            result.update(dict.fromkeys(school_terms.ids, 0))
+            if not started:
+                continue
+            days = company._school_working_days(
+                min(term.date_start for term in started), max(ends[term] for term in started)
+            )
+            for term in started:
+                result[term.id] = sum(1 for day in days if term.date_start <= day <= ends[term])
+        return result
+
+    @property
+    def _table_query(self):
+        days = self._school_days_by_term()
+        terms = SQL(", ").join(SQL("(%s, %s)", term_id, count) for term_id, count in days.items())
+        terms = SQL("VALUES %s", terms) if days else SQL("SELECT 0, 0 WHERE FALSE")
+        return SQL("""
                 WITH terms AS (
-                    SELECT t.id, t.company_id,
-                           (SELECT count(*) FROM generate_series(t.date_start,
-                                   LEAST(t.date_end, CURRENT_DATE), interval '1 day') AS day
-                             WHERE extract(isodow FROM day) < 6)
-                           * COALESCE(NULLIF(c.school_lessons_per_day, 0), 7) AS available
-                      FROM school_term t JOIN res_company c ON c.id = t.company_id
-                     WHERE t.active
+                    SELECT t.id, t.company_id, d.days * COALESCE(NULLIF(c.school_lessons_per_day, 0), 7) AS available
+                      FROM (%s) AS d(term_id, days)
+                      JOIN school_term t ON t.id = d.term_id
+                      JOIN res_company c ON c.id = t.company_id
                 ), rooms AS (
                     SELECT terms.id AS term_id, terms.company_id, 'room' AS resource_type, p.id AS place_id,
                            NULL::integer AS equipment_id, p.complete_name AS resource, terms.available,
@@ -188,5 +219,4 @@ class SchoolRoomUsageRate(models.Model):
                        CASE WHEN r.available > 0 THEN round(100.0 * r.used / r.available, 1) ELSE 0 END
                            AS usage_rate
                   FROM (SELECT * FROM rooms UNION ALL SELECT * FROM equipment) AS r
-            )
-        """)
+        """, terms)

@@ -1,5 +1,5 @@
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common_purchase import SchoolPurchaseCommon
 
@@ -84,6 +84,50 @@ class TestPrintRequests(SchoolPurchaseCommon):
             [("budget_line_id", "=", self.print_line.id), ("source", "=", "printing")]
         )
         self.assertAlmostEqual(sum(report.mapped("spent_amount")), 29.0)
+
+    def test_copy_room_records_fewer_printed(self):
+        """The copy room's 'Printed' form shows the approved counts; fewer printed (2 × 38 = 76 of the
+        90 approved, 7.60 at 0.10) are what the monthly figures and the printing line (打印费) count;
+        more than approved is refused, in Chinese for a Chinese-speaking copy room."""
+        self.env["ir.module.module"]._load_module_terms(["school_assets"], ["zh_CN"])
+        request = self._request()
+        request.action_submit()
+        with self.assertRaises(UserError):
+            request.with_user(self.copy_room).action_open_done()  # not approved yet
+        request.with_user(self.head_teacher).action_approve()
+        with self.assertRaises(UserError):
+            request.with_user(self.head_teacher).action_open_done()  # the copy room prints
+        action = request.with_user(self.copy_room).action_open_done()
+        Wizard = self.env[action["res_model"]].with_user(self.copy_room).with_context(action["context"], lang="zh_CN")
+        form = Form(Wizard)
+        self.assertEqual((form.pages_done, form.copies_done, form.sheets_done), (2, 45, 90))
+        form.copies_done = 50
+        self.assertTrue(form.over_approved)
+        with self.assertRaisesRegex(UserError, "超过批准的 90 页"):
+            form.save().action_confirm()
+        self.assertEqual(request.state, "approved")
+        form = Form(Wizard)
+        form.copies_done = 38
+        self.assertFalse(form.over_approved)
+        form.save().action_confirm()
+        self.assertRecordValues(request, [{
+            "state": "done", "pages_done": 2, "copies_done": 38, "sheets_done": 76, "amount": 7.6,
+            "printed_user_id": self.copy_room.id,
+        }])
+        groups = self.env["school.print.request"].with_user(self.manager).read_group(
+            [("state", "=", "done"), ("company_id", "=", self.school.id)],
+            ["amount:sum", "sheets_done:sum"], ["department_id", "date_done:month"], lazy=False,
+        )
+        self.assertEqual([(g["department_id"][0], g["sheets_done"], g["amount"]) for g in groups],
+                         [(self.grade3.id, 76, 7.6)])
+        self.print_line.invalidate_recordset()
+        self.assertRecordValues(self.print_line, [{"committed_amount": 0.0, "spent_amount": 7.6}])
+        report = self.env["school.budget.report"].search(
+            [("budget_line_id", "=", self.print_line.id), ("source", "=", "printing")]
+        )
+        self.assertAlmostEqual(sum(report.mapped("spent_amount")), 7.6)
+        with self.assertRaises(UserError):
+            request.with_user(self.copy_room).action_open_done()  # printed already
 
     def test_leader_request_goes_to_director(self):
         """A group leader's own request goes to the logistics director, the director's to the principal."""

@@ -65,6 +65,66 @@ class TestRoomUsage(SchoolAssetCommon):
             Rate.search([("term_id", "=", self.week_term.id), ("place_id", "=", self.lab.id)]).usage_rate, 28.0
         )
 
+    def test_usage_rate_school_calendar(self):
+        """The lessons available are the term's school days: a holiday takes its day away, a
+        make-up Saturday adds one. 7 lessons logged: 7/35 = 20 %; with Wednesday off 7/28 = 25 %;
+        with the make-up Saturday too 7/35 = 20 %; the other school's terms are not touched."""
+        self.school.partner_id.tz = "Asia/Shanghai"
+        for day, period in (("2025-03-03", "1"), ("2025-03-03", "2"), ("2025-03-04", "1"), ("2025-03-06", "1"),
+                            ("2025-03-06", "2"), ("2025-03-07", "1"), ("2025-03-07", "3")):
+            self._log(date=day, period=period)
+        Rate = self.env["school.room.usage.rate"].with_user(self.asset_manager)
+
+        def lab_rate():
+            self.env.flush_all()
+            Rate.invalidate_model()
+            return Rate.search([("term_id", "=", self.week_term.id), ("place_id", "=", self.lab.id)])
+
+        self.assertRecordValues(lab_rate(), [{"lessons_used": 7, "lessons_available": 35, "usage_rate": 20.0}])
+        self.env["resource.calendar.leaves"].create({
+            "name": "校运会停课", "company_id": self.school.id,
+            "school_date_from": "2025-03-05", "school_date_to": "2025-03-05",
+        })
+        self.assertRecordValues(lab_rate(), [{"lessons_used": 7, "lessons_available": 28, "usage_rate": 25.0}])
+        self.env["school.calendar.makeup.day"].create({
+            "name": "调休上班", "date": "2025-03-08", "timetable_weekday": "2", "company_id": self.school.id,
+        })
+        self.assertRecordValues(lab_rate(), [{"lessons_used": 7, "lessons_available": 35, "usage_rate": 20.0}])
+        # the rate follows the term's days up to its end only: a make-up day after it changes nothing
+        self.env["school.calendar.makeup.day"].create({
+            "name": "调休上班", "date": "2025-03-15", "timetable_weekday": "0", "company_id": self.school.id,
+        })
+        self.assertEqual(lab_rate().lessons_available, 35)
+        other_term = self.env["school.term"].create(
+            {"name": "二小试点周", "date_start": "2025-03-03", "date_end": "2025-03-09",
+             "company_id": self.other_school.id}
+        )
+        other = Rate.sudo().search([("term_id", "=", other_term.id), ("place_id", "=", self.other_lab.id)])
+        self.assertRecordValues(other, [{"lessons_available": 5 * (self.other_school.school_lessons_per_day or 7)}])
+
+    def test_usage_rate_queries(self):
+        """The school calendar is read once per school, whatever the number of terms and rooms."""
+        Rate = self.env["school.room.usage.rate"].with_user(self.asset_manager)
+
+        def queries():
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            Rate.search_read([], ["lessons_used", "lessons_available", "usage_rate"])
+            return self.cr.sql_log_count - before
+
+        queries()  # warm the caches of access rules and rights
+        first = queries()
+        self.env["school.term"].create(
+            {"name": "2025 春季试点第二周", "date_start": "2025-03-10", "date_end": "2025-03-16",
+             "company_id": self.school.id}
+        )
+        self.env["school.place"].create([
+            {"name": f"专用教室{number}", "level": "area", "kind": "special_room", "parent_id": self.building.id,
+             "company_id": self.school.id} for number in range(3)
+        ])
+        self.assertEqual(queries(), first)
+
     def test_damage_opens_repair(self):
         """Damaged after the lesson: a repair request on the room's team, followed by the teacher."""
         log = self._log(condition="damaged", damage_note="3号实验台水龙头漏水", equipment_id=self.printer3d.id)
