@@ -112,8 +112,9 @@ def _repair_settlement_sheet(env):
     )
 
 
-def inspected_receipt(env):
-    """A demo receipt counted by the manager (store keeper) and signed by its witness."""
+def inspected_receipt(env, sign=True, context=None):
+    """A demo receipt counted by the manager (store keeper) and, if ``sign``, signed by its
+    witness (with ``context``)."""
     receipt = env["stock.picking"].search(
         [("picking_type_code", "=", "incoming"), ("state", "=", "assigned"),
          ("company_id", "=", env.ref("base.main_company").id), ("partner_id", "!=", False)],
@@ -126,7 +127,8 @@ def inspected_receipt(env):
         "witness_user_id": witness.id, "inspection_quantity_result": "ok", "inspection_quality_result": "ok",
         "inspection_note": "外包装完好，数量与送货单一致。",
     })
-    receipt.with_user(witness).action_school_witness_sign()
+    if sign:
+        receipt.with_user(witness).with_context(**(context or {})).action_school_witness_sign()
     return receipt
 
 
