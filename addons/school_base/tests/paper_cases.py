@@ -28,6 +28,9 @@ class Paper:
     qr_urls: list = field(default_factory=list)
     #: the record's own data that may be English (Odoo's demo products): not looked at for English
     data: list = field(default_factory=list)
+    #: the footer numbers the pages (official papers, web.external_layout); label sheets and
+    #: certificates (web.basic_layout) have no footer
+    page_numbers: bool = True
 
 
 def paper(report_xmlid):
@@ -46,6 +49,7 @@ def _place_labels(env):
         texts=[place.name, place.parent_id.complete_name, place.responsible_employee_id.name,
                place.company_id.name],
         qr_urls=[place.qr_url],
+        page_numbers=False,
     )
 
 
@@ -75,6 +79,7 @@ def _asset_labels(env):
         asset, "school_base.res_users_manager_demo",
         texts=[asset.name, asset.asset_number, asset.school_place_id.complete_name, asset.company_id.name],
         qr_urls=[asset.asset_qr_url],
+        page_numbers=False,
     )
 
 
@@ -222,6 +227,7 @@ def _award_certificate(env):
     return Paper(
         candidate, "school_union.res_users_union_chair_demo",
         texts=["荣誉证书", candidate.name, candidate.election_id.name, candidate.company_id.name],
+        page_numbers=False,
     )
 
 

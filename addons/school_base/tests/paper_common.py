@@ -108,6 +108,13 @@ class PaperCommon(HttpCase):
                 image.unlink()
         return sorted(found)
 
+    def footer_html(self, xmlid, records, user):
+        """The footer of the paper as Odoo hands it to wkhtmltopdf (``--footer-html``)."""
+        report = self.Report.with_user(user).with_context(lang="zh_CN")
+        html = report._render_qweb_html(xmlid, records.ids, data={"report_type": "pdf"})[0]
+        _bodies, _ids, _header, footer, _options = report._prepare_html(html, report_model=report._get_report(xmlid).model)
+        return footer.decode() if isinstance(footer, bytes) else footer
+
     def paper_html(self, xmlid, records, user):
         """The HTML of the paper of ``records`` printed by ``user`` in Chinese."""
         user.lang = "zh_CN"
@@ -166,6 +173,12 @@ class PaperCommon(HttpCase):
         for word in chinese:
             self.assertTrue(contains(flat_pdf, word), f"{xmlid}: {word!r} is not in the PDF's text: {flat_pdf}")
         self.assertEqual(pages, case.pages, f"{xmlid}: {pages} pages instead of {case.pages}")
+        # the footer wkhtmltopdf puts on every page (with patched Qt) numbers the pages: "1 / 5"
+        footer = self.footer_html(xmlid, case.record, user)
+        if case.page_numbers:
+            self.assertIn('class="topage"', footer, f"{xmlid}: no page numbers in the footer")
+        else:
+            self.assertNotIn('class="topage"', footer, f"{xmlid}: a label sheet or certificate has no footer")
         if case.qr_urls:
             self.assertEqual(sorted(self.decode_qr()), sorted(case.qr_urls), f"{xmlid}: QR codes")
         return pdf, text, html_text
