@@ -83,6 +83,21 @@ def _asset_labels(env):
     )
 
 
+@paper("school_assets.action_report_school_plant_labels")
+def _plant_labels(env):
+    # 挂牌认养: the camphor tree adopted by class 3(2)
+    plant = env.ref("school_assets.school_plant_camphor_demo")
+    # the label names the adopting class while the adoption lasts (the demo's runs for the school year)
+    adopted = ["认养班级", plant.class_id.name] if plant.adoption_state == "current" else []
+    return Paper(
+        plant, "school_base.res_users_manager_demo",
+        texts=[plant.name, plant.label_no, plant.place_id.name, *adopted, plant.company_id.name],
+        qr_urls=[plant.qr_url],
+        data=[plant.species],
+        page_numbers=False,
+    )
+
+
 @paper("school_assets.action_report_school_asset_custody_sheet")
 def _custody_sheet(env):
     handover = env.ref("school_assets.school_asset_handover_g1c1_demo")
