@@ -135,3 +135,12 @@ def test_scripts_use_the_setting(script):
     assert re.search(r"^source .*_common\.sh", text, re.MULTILINE)
     assert "$SCHOOL_ADDONS" in text or "${SCHOOL_TEST_ADDONS:-$SCHOOL_ADDONS}" in text
     assert "school_safety" not in text, "the addon list belongs in bin/_common.sh"
+
+
+def test_readme_upgrades_every_addon():
+    """The README's upgrade command names the same addons as the scripts (school_fee was once left out)."""
+    text = (CHECK_SCRIPT.parent / "README.md").read_text(encoding="utf-8")
+    lists = re.findall(r"(?:^|\s)-u\s+([\w,]+)", text)
+    assert lists, "docker/README.md tells no upgrade command (-u)"
+    for found in lists:
+        assert found.split(",") == school_addons_setting()
