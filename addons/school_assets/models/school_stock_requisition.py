@@ -69,7 +69,7 @@ class SchoolStockRequisition(models.Model):
         help="Drawn by the requester when collecting the supplies at the store, before the store keeper "
         "issues them; the requisition slip prints it. Without it the slip has a line to sign with a pen.",
     )
-    collected_by = fields.Char(string="Collected By", readonly=True, copy=False)
+    collected_by = fields.Char(readonly=True, copy=False)
     collected_date = fields.Datetime(string="Collected On", readonly=True, copy=False)
     reject_reason = fields.Text(tracking=True, copy=False)
     company_id = fields.Many2one(
