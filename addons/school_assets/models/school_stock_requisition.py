@@ -133,11 +133,20 @@ class SchoolStockRequisition(models.Model):
                           name=requisition.name, field=requisition._workflow_field_label(changed[0]))
                     )
         if not self.env.su and "collector_signature" in vals:
-            for requisition in self.filtered(lambda requisition: requisition.state in ("done", "rejected", "cancel")):
-                if not self._same_value(self._fields["collector_signature"], requisition, vals["collector_signature"]):
+            keeper = self.env.user.has_group("school_assets.group_assets_manager")
+            for requisition in self:
+                if self._same_value(self._fields["collector_signature"], requisition, vals["collector_signature"]):
+                    continue
+                if requisition.state in ("done", "rejected", "cancel"):
                     raise UserError(
                         _("Requisition %(name)s is closed: the collector signs before the supplies are issued.",
                           name=requisition.name)
+                    )
+                # the requester draws it on their own login or on the store keeper's tablet
+                if not keeper and requisition.requested_by_id != self.env.user:
+                    raise UserError(
+                        _("Only %(user)s signs for the supplies of requisition %(name)s, on their login or the "
+                          "store keeper's tablet.", user=requisition.requested_by_id.name, name=requisition.name)
                     )
         return super().write(vals)
 

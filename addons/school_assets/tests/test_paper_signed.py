@@ -78,6 +78,11 @@ class TestPaperSignatures(PaperCommon):
         requisition = self.env.ref("school_assets.school_stock_requisition_office_demo")
         self.assert_signatures(self.paper_html(xmlid, requisition, self.manager), lines=2)
         requisition.with_user(requisition.approver_user_id).action_approve()
+        # nobody else draws the collector's signature (refused by the access rules or the model)
+        with self.assertRaises(UserError):
+            requisition.with_user(self.env.ref("school_base.res_users_headteacher_demo")).write(
+                {"collector_signature": self.drawn}
+            )
         # the requester draws on the store keeper's tablet, the store keeper issues
         requisition.with_user(self.manager).write({"collector_signature": self.drawn})
         text = self.keep_signed_paper(
