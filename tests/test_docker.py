@@ -185,3 +185,12 @@ def test_district_proxy_and_replica(district):
     assert "pg_basebackup" in " ".join(services["db-replica"]["entrypoint"])
     assert "wal_level=replica" in services["db"]["command"]
     assert (DISTRICT / "primary-init.sh").read_text(encoding="utf-8").count("REPLICATION") == 1
+
+
+def test_readme_upgrades_every_addon():
+    """The README's upgrade command names the same addons as the scripts (school_fee was once left out)."""
+    text = (CHECK_SCRIPT.parent / "README.md").read_text(encoding="utf-8")
+    lists = re.findall(r"(?:^|\s)-u\s+([\w,]+)", text)
+    assert lists, "docker/README.md tells no upgrade command (-u)"
+    for found in lists:
+        assert found.split(",") == school_addons_setting()

@@ -122,6 +122,8 @@ class SchoolPlant(models.Model):
     place_id = fields.Many2one("school.place", check_company=True, index=True, tracking=True)
     label_no = fields.Char(string="Label No.", required=True, index=True, copy=False,
                            help="Number printed on the plant's label and in its QR code.")
+    qr_url = fields.Char(string="Label URL", compute="_compute_qr_image",
+                         help="The address the label's QR code opens: the plant's record.")
     qr_image = fields.Binary(string="Label QR Code", compute="_compute_qr_image",
                              help="Printed on the label: opens the plant's record on a phone.")
     planted_year = fields.Integer(string="Planted In")
@@ -151,6 +153,7 @@ class SchoolPlant(models.Model):
         Place = self.env["school.place"]
         for plant in self:
             url = plant.id and f"{plant.get_base_url()}/odoo/school.plant/{plant.id}"
+            plant.qr_url = url or False
             plant.qr_image = url and Place._make_qr_png(url)
 
     @api.depends("class_id", "adoption_start", "adoption_end")

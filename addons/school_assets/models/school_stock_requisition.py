@@ -29,7 +29,7 @@ class SchoolStockRequisition(models.Model):
     # the requester is whoever creates it; the approver follows the school's settings, nobody picks it
     _workflow_fields = (
         "requested_by_id", "approver_user_id", "approved_by_id", "issued_by_id", "issue_date", "picking_id",
-        "budget_override_user_id",
+        "budget_override_user_id", "collected_by", "collected_date",
     )
     #: fields that only change while the requisition is a draft
     _draft_fields = ("department_id", "class_id", "date", "budget_line_id", "company_id")
@@ -63,6 +63,14 @@ class SchoolStockRequisition(models.Model):
     approved_by_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
     issued_by_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
     issue_date = fields.Datetime(readonly=True, copy=False)
+    # 年级组长签名领取: who collects signs for the supplies on the store keeper's device
+    collector_signature = fields.Binary(
+        string="Collector's Signature", copy=False, attachment=True,
+        help="Drawn by the requester when collecting the supplies at the store, before the store keeper "
+        "issues them; the requisition slip prints it. Without it the slip has a line to sign with a pen.",
+    )
+    collected_by = fields.Char(readonly=True, copy=False)
+    collected_date = fields.Datetime(string="Collected On", readonly=True, copy=False)
     reject_reason = fields.Text(tracking=True, copy=False)
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
@@ -123,6 +131,22 @@ class SchoolStockRequisition(models.Model):
                     raise UserError(
                         _("Requisition %(name)s was submitted: %(field)s can no longer change.",
                           name=requisition.name, field=requisition._workflow_field_label(changed[0]))
+                    )
+        if not self.env.su and "collector_signature" in vals:
+            keeper = self.env.user.has_group("school_assets.group_assets_manager")
+            for requisition in self:
+                if self._same_value(self._fields["collector_signature"], requisition, vals["collector_signature"]):
+                    continue
+                if requisition.state in ("done", "rejected", "cancel"):
+                    raise UserError(
+                        _("Requisition %(name)s is closed: the collector signs before the supplies are issued.",
+                          name=requisition.name)
+                    )
+                # the requester draws it on their own login or on the store keeper's tablet
+                if not keeper and requisition.requested_by_id != self.env.user:
+                    raise UserError(
+                        _("Only %(user)s signs for the supplies of requisition %(name)s, on their login or the "
+                          "store keeper's tablet.", user=requisition.requested_by_id.name, name=requisition.name)
                     )
         return super().write(vals)
 
@@ -302,14 +326,18 @@ class SchoolStockRequisition(models.Model):
                 raise UserError(
                     _("The issue of requisition %(name)s could not be completed.", name=requisition.name)
                 )
-            requisition.write(
-                {
-                    "state": "done",
-                    "picking_id": picking.id,
-                    "issued_by_id": self.env.uid,
-                    "issue_date": fields.Datetime.now(),
-                }
-            )
+            now = fields.Datetime.now()
+            if requisition.collector_signature:
+                # drawn in person on the store keeper's device when collecting (logged in the chatter)
+                requisition._school_sign(
+                    "requested_by_id", {"collected_by": requisition.requested_by_id.name, "collected_date": now},
+                    in_person=True, witness_groups=("school_assets.group_assets_manager",),
+                )
+            requisition.write({"state": "done", "picking_id": picking.id, "issued_by_id": self.env.uid, "issue_date": now})
+        # the slip signed on collection is kept as a PDF (the report's attachment)
+        self.env.ref("school_assets.action_report_requisition_slip")._school_keep_signed_paper(
+            self.filtered("collected_date")
+        )
 
     def _check_editable_lines(self):
         for requisition in self:

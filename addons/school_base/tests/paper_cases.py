@@ -28,6 +28,9 @@ class Paper:
     qr_urls: list = field(default_factory=list)
     #: the record's own data that may be English (Odoo's demo products): not looked at for English
     data: list = field(default_factory=list)
+    #: the footer numbers the pages (official papers, web.external_layout); label sheets and
+    #: certificates (web.basic_layout) have no footer
+    page_numbers: bool = True
 
 
 def paper(report_xmlid):
@@ -46,6 +49,7 @@ def _place_labels(env):
         texts=[place.name, place.parent_id.complete_name, place.responsible_employee_id.name,
                place.company_id.name],
         qr_urls=[place.qr_url],
+        page_numbers=False,
     )
 
 
@@ -75,6 +79,22 @@ def _asset_labels(env):
         asset, "school_base.res_users_manager_demo",
         texts=[asset.name, asset.asset_number, asset.school_place_id.complete_name, asset.company_id.name],
         qr_urls=[asset.asset_qr_url],
+        page_numbers=False,
+    )
+
+
+@paper("school_assets.action_report_school_plant_labels")
+def _plant_labels(env):
+    # 挂牌认养: the camphor tree adopted by class 3(2)
+    plant = env.ref("school_assets.school_plant_camphor_demo")
+    # the label names the adopting class while the adoption lasts (the demo's runs for the school year)
+    adopted = ["认养班级", plant.class_id.name] if plant.adoption_state == "current" else []
+    return Paper(
+        plant, "school_base.res_users_manager_demo",
+        texts=[plant.name, plant.label_no, plant.place_id.name, *adopted, plant.company_id.name],
+        qr_urls=[plant.qr_url],
+        data=[plant.species],
+        page_numbers=False,
     )
 
 
@@ -112,8 +132,9 @@ def _repair_settlement_sheet(env):
     )
 
 
-def inspected_receipt(env):
-    """A demo receipt counted by the manager (store keeper) and signed by its witness."""
+def inspected_receipt(env, sign=True, context=None):
+    """A demo receipt counted by the manager (store keeper) and, if ``sign``, signed by its
+    witness (with ``context``)."""
     receipt = env["stock.picking"].search(
         [("picking_type_code", "=", "incoming"), ("state", "=", "assigned"),
          ("company_id", "=", env.ref("base.main_company").id), ("partner_id", "!=", False)],
@@ -126,7 +147,8 @@ def inspected_receipt(env):
         "witness_user_id": witness.id, "inspection_quantity_result": "ok", "inspection_quality_result": "ok",
         "inspection_note": "外包装完好，数量与送货单一致。",
     })
-    receipt.with_user(witness).action_school_witness_sign()
+    if sign:
+        receipt.with_user(witness).with_context(**(context or {})).action_school_witness_sign()
     return receipt
 
 
@@ -220,6 +242,7 @@ def _award_certificate(env):
     return Paper(
         candidate, "school_union.res_users_union_chair_demo",
         texts=["荣誉证书", candidate.name, candidate.election_id.name, candidate.company_id.name],
+        page_numbers=False,
     )
 
 

@@ -108,6 +108,45 @@ class PaperCommon(HttpCase):
                 image.unlink()
         return sorted(found)
 
+    def footer_html(self, xmlid, records, user):
+        """The footer of the paper as Odoo hands it to wkhtmltopdf (``--footer-html``)."""
+        report = self.Report.with_user(user).with_context(lang="zh_CN")
+        html = report._render_qweb_html(xmlid, records.ids, data={"report_type": "pdf"})[0]
+        _bodies, _ids, _header, footer, _options = report._prepare_html(html, report_model=report._get_report(xmlid).model)
+        return footer.decode() if isinstance(footer, bytes) else footer
+
+    def paper_html(self, xmlid, records, user):
+        """The HTML of the paper of ``records`` printed by ``user`` in Chinese."""
+        user.lang = "zh_CN"
+        return self.Report.with_user(user).with_context(lang="zh_CN")._render_qweb_html(xmlid, records.ids)[0].decode()
+
+    def assert_signatures(self, html, drawn=0, given=0, lines=0, signers=()):
+        """The paper shows ``drawn`` drawn signatures, ``given`` signatures with their time,
+        ``lines`` empty lines to sign with a pen, and the names of ``signers``."""
+        self.assertEqual(html.count('class="o_school_signature_image"'), drawn, "drawn signatures")
+        self.assertEqual(html.count('class="o_school_signed_on"'), given, "signatures with their time")
+        self.assertEqual(html.count('class="o_school_signature_line"'), lines, "lines to sign with a pen")
+        for times in re.findall(r'class="o_school_signed_on"[^>]*>([^<]*)<', html):
+            self.assertRegex(times, r"\d{1,2}[:时]\d{2}", "a signature prints its time")
+        for signer in signers:
+            self.assertIn(signer, html)
+
+    def keep_signed_paper(self, xmlid, record, sign):
+        """Sign ``record`` by calling ``sign(context)`` (the context renders the paper for real)
+        and return the PDF kept as its attachment: its text, after checking that printing the
+        record afterwards gives that very file."""
+        Attachment = self.env["ir.attachment"]
+        domain = [("res_model", "=", record._name), ("res_id", "=", record.id), ("res_field", "=", False)]
+        before = Attachment.search(domain)
+        sign({"force_report_rendering": True})
+        kept = Attachment.search(domain) - before
+        self.assertEqual(len(kept), 1, f"{xmlid}: one PDF kept when {record.display_name} is signed")
+        self.assertEqual(kept.mimetype, "application/pdf")
+        (self.tmp / "kept.pdf").write_bytes(kept.raw)
+        pdf, _kind = self.Report.with_context(force_report_rendering=True)._render_qweb_pdf(xmlid, record.ids)
+        self.assertEqual(pdf, kept.raw, f"{xmlid}: the paper printed after the signature is the one kept")
+        return flat(self._run("pdftotext", str(self.tmp / "kept.pdf"), "-").stdout.decode())
+
     def check_paper(self, xmlid, case):
         user = self.env.ref(case.user)
         self.assertTrue(case.record, f"{xmlid}: the demo has no record to print")
@@ -134,6 +173,12 @@ class PaperCommon(HttpCase):
         for word in chinese:
             self.assertTrue(contains(flat_pdf, word), f"{xmlid}: {word!r} is not in the PDF's text: {flat_pdf}")
         self.assertEqual(pages, case.pages, f"{xmlid}: {pages} pages instead of {case.pages}")
+        # the footer wkhtmltopdf puts on every page (with patched Qt) numbers the pages: "1 / 5"
+        footer = self.footer_html(xmlid, case.record, user)
+        if case.page_numbers:
+            self.assertIn('class="topage"', footer, f"{xmlid}: no page numbers in the footer")
+        else:
+            self.assertNotIn('class="topage"', footer, f"{xmlid}: a label sheet or certificate has no footer")
         if case.qr_urls:
             self.assertEqual(sorted(self.decode_qr()), sorted(case.qr_urls), f"{xmlid}: QR codes")
         return pdf, text, html_text

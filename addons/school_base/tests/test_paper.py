@@ -32,6 +32,30 @@ class TestPapers(PaperCommon):
             with self.subTest(report=xmlid):
                 self.check_paper(xmlid, PAPERS[xmlid](self.env))
 
+    def test_every_paper_in_a_print_menu(self):
+        """Each paper is in the Print menu of records its role opens from its own menus."""
+        Menu = self.env["ir.ui.menu"]
+        for report in self.reports:
+            xmlid = report.get_external_id()[report.id]
+            if xmlid not in PAPERS:
+                continue
+            with self.subTest(report=xmlid):
+                case = PAPERS[xmlid](self.env)
+                user = self.env.ref(case.user)
+                if report.binding_model_id:
+                    printable = self.env["ir.actions.actions"].with_user(user).get_bindings(report.model).get("report", [])
+                    self.assertIn(report.id, [action["id"] for action in printable],
+                                  f"{xmlid}: not in {user.login}'s Print menu")
+                else:
+                    # a wizard's paper: its Print button
+                    action = case.record.with_user(user).action_print()
+                    self.assertEqual(action.get("report_name"), report.report_name, f"{xmlid}: not its Print button")
+                menus = Menu.browse(Menu.with_user(user)._visible_menu_ids())
+                opened = {
+                    menu.action.res_model for menu in menus if menu.action and menu.action._name == "ir.actions.act_window"
+                }
+                self.assertIn(report.model, opened, f"{xmlid}: {user.login} finds no {report.model} from the menus")
+
     def test_label_sheet_pages(self):
         """Labels fill the sheets of the paper format (2 × 4) and each QR code opens its own place."""
         places = self.env["school.place"].search([("company_id", "=", self.env.ref("base.main_company").id)], limit=11)

@@ -28,3 +28,4 @@ from . import test_visitor_ui
 from . import test_district_figure
 from . import test_query_counts
 from . import test_campus_life
+from . import test_paper_signed

@@ -195,6 +195,22 @@ class TestAgreement(AgreementCommon):
         unsigned = Agreement.search(action["domain"] + [("state", "=", "issued")])
         self.assertEqual(unsigned.employee_id, campaign.unsigned_employee_ids)
 
+    def test_body_in_the_schools_language(self):
+        """The body is copied in the school's language, whatever the issuer's and the employee's logins speak."""
+        self.school.partner_id.lang = "zh_CN"
+        template = self.env["school.safety.agreement.template"].create(
+            {"name": "Gate agreement", "role": "guard", "body": "<p>Register every visitor at the gate.</p>",
+             "company_id": self.school.id}
+        )
+        template.update_field_translations("body", {"zh_CN": {"Register every visitor at the gate.": "来访人员一律登记。"}})
+        (self.safety | self.guard).lang = "en_US"
+        campaign = self._new_campaign([(template, self.emp_guard)])
+        self.assertEqual(campaign.lang, "zh_CN", "the campaign speaks the school's language, not the issuer's")
+        campaign.with_user(self.safety).action_issue()
+        mine = self._agreement(campaign, self.emp_guard)
+        self.assertIn("来访人员一律登记", mine.body)
+        self.assertNotIn("visitor", mine.body)
+
     def test_pdf(self):
         """The printed agreement names the employee and carries the signature once signed."""
         campaign = self._issued()
@@ -202,11 +218,11 @@ class TestAgreement(AgreementCommon):
         report = self.env["ir.actions.report"]
         html = report._render_qweb_html("school_safety.report_safety_agreement", mine.ids)[0].decode()
         self.assertIn("吴晓燕", html)
-        self.assertNotIn('alt="Signature"', html)
+        self.assertNotIn("o_school_signature_image", html)
         mine.with_user(self.staff).write({"signature": SIGNATURE})
         mine.with_user(self.staff).action_sign()
         html = report._render_qweb_html("school_safety.report_safety_agreement", mine.ids)[0].decode()
-        self.assertIn('alt="Signature"', html)
+        self.assertIn("o_school_signature_image", html)
         self.assertIn(campaign.company_id.name, html)
 
     def test_access_per_role(self):
