@@ -225,6 +225,19 @@ class Cloner:
                 exprs.append(f'{src_alias}."{name}"')
         return cols, exprs, joins
 
+    def _insert_copies(self, table, cols, exprs, joins):
+        """Insert a copy of each row listed in ``district_gen_src`` (old id → new id)."""
+        self.cr.execute(
+            f"""
+            INSERT INTO "{table}" (id, {', '.join(cols)})
+            SELECT s.new, {', '.join(exprs)}
+              FROM district_gen_src s JOIN "{table}" t ON t.id = s.old
+              {' '.join(joins)}
+            ON CONFLICT DO NOTHING
+            """
+        )
+        return self.cr.rowcount
+
     def copy_rows(self, table, company, where="t.company_id = %(demo)s", params=None):
         """Copy the demo school's rows of ``table`` once into ``company``; map them."""
         if "id" not in self.columns(table):
@@ -244,16 +257,7 @@ class Cloner:
             """,
             params,
         )
-        self.cr.execute(
-            f"""
-            INSERT INTO "{table}" (id, {', '.join(cols)})
-            SELECT s.new, {', '.join(exprs)}
-              FROM district_gen_src s JOIN "{table}" t ON t.id = s.old
-              {' '.join(joins)}
-            ON CONFLICT DO NOTHING
-            """
-        )
-        count = self.cr.rowcount
+        count = self._insert_copies(table, cols, exprs, joins)
         self.cr.execute(
             f"""
             INSERT INTO district_gen_map (tbl, old, new, company)
@@ -371,16 +375,7 @@ class Cloner:
             places = self.cr.fetchone()[0]
             overrides[spec["spread"]] = f"(ARRAY{places}::int[])[1 + s.k % {len(places)}]"
         cols_sql, exprs, joins = self._expressions(table, company, overrides=overrides, shift="s.shift")
-        self.cr.execute(
-            f"""
-            INSERT INTO "{table}" (id, {', '.join(cols_sql)})
-            SELECT s.new, {', '.join(exprs)}
-              FROM district_gen_src s JOIN "{table}" t ON t.id = s.old
-              {' '.join(joins)}
-            ON CONFLICT DO NOTHING
-            """
-        )
-        count = self.cr.rowcount
+        count = self._insert_copies(table, cols_sql, exprs, joins)
         for child, fk in spec.get("children", ()):
             c_cols, c_exprs, c_joins = self._expressions(
                 child, company, overrides={fk: "s.new"}, shift="s.shift"
