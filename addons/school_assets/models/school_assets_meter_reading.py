@@ -150,7 +150,7 @@ class SchoolAssetsMeterReading(models.Model):
                                   "previous one (%(previous)s). Tick 'Dial Rolled Over' if the dial started "
                                   "again from zero, or register the new meter if it was replaced.",
                                   value=reading.value, meter=meter.name, previous=previous.value,
-                                  date=fields.Datetime.to_string(reading.date))
+                                  date=reading._school_format_datetime(reading.date))
                             )
                         if not meter.rollover_value or previous.value > meter.rollover_value:
                             raise ValidationError(
