@@ -13,6 +13,11 @@ source bin/_common.sh
 ensure_postgres
 ensure_odoo
 ensure_requirements
+# without websocket-client Odoo skips the browser tests silently
+if ! "$PYTHON" "$SCHOOL_HELPER" requirements-met "$SCHOOL_REPO/requirements-test.txt" 2>/dev/null; then
+    say "installing the test requirements (requirements-test.txt)"
+    pip_install -r "$SCHOOL_REPO/requirements-test.txt" || die "pip install -r requirements-test.txt failed"
+fi
 db="${1:-school_screenshots_$$}"
 shots="$(mktemp -d)"
 # a database of bin/run keeps its files in Odoo's default data directory; SCHOOL_DATA_DIR names another

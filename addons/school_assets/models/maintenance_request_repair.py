@@ -465,8 +465,10 @@ class MaintenanceRequest(models.Model):
             if not request.date_responded:
                 vals["date_responded"] = fields.Datetime.now()
             request.write(vals)
+            # told to the reporter, in the reporter's language
             request.message_post(
-                body=_("Cannot be fixed at once: %(reason)s", reason=reason),
+                body=request._in_lang_of(request.reporter_user_id).env._(
+                    "Cannot be fixed at once: %(reason)s", reason=reason),
                 partner_ids=request.reporter_user_id.partner_id.ids,
                 subtype_xmlid="mail.mt_comment",
             )
@@ -512,10 +514,11 @@ class MaintenanceRequest(models.Model):
     @workflow_action
     def _escalation_tell_leader(self, users):
         for leader in users:
+            request = self._in_lang_of(leader)
             self.activity_schedule(
                 "school_assets.mail_activity_type_repair_unanswered",
-                summary=_("Repair %(name)s not answered in time", name=self.name),
-                note=self.school_place_id.display_name or self.equipment_id.display_name or "",
+                summary=request.env._("Repair %(name)s not answered in time", name=self.name),
+                note=request.school_place_id.display_name or request.equipment_id.display_name or "",
                 user_id=leader.id,
             )
         self.response_escalated = True

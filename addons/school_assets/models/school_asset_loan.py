@@ -160,10 +160,11 @@ class SchoolAssetLoan(models.Model):
 
     def _escalation_remind_overdue(self, users):
         for user in users:
+            loan = self._in_lang_of(user)
             self.activity_schedule(
                 "mail.mail_activity_data_todo",
                 user_id=user.id,
-                summary=_("Overdue loan: %(asset)s", asset=self.equipment_id.name),
-                note=_("%(borrower)s was due to return %(asset)s on %(date)s.", borrower=self.borrower_name,
-                       asset=self.equipment_id.display_name, date=self._school_format_date(self.date_due)),
+                summary=loan.env._("Overdue loan: %(asset)s", asset=self.equipment_id.name),
+                note=loan.env._("%(borrower)s was due to return %(asset)s on %(date)s.", borrower=self.borrower_name,
+                                asset=loan.equipment_id.display_name, date=loan._school_format_date(self.date_due)),
             )

@@ -223,6 +223,7 @@ class MaintenanceEquipment(models.Model):
 
     @workflow_action
     def _set_asset_state(self, state, allowed):
+        labels = dict(self._fields["asset_state"]._description_selection(self.env))
         for equipment in self:
             if equipment.asset_state not in allowed:
                 raise UserError(
@@ -230,8 +231,8 @@ class MaintenanceEquipment(models.Model):
                         "Asset %(asset)s cannot move from %(from)s to %(to)s.",
                         asset=equipment.display_name,
                         **{
-                            "from": dict(ASSET_STATES)[equipment.asset_state],
-                            "to": dict(ASSET_STATES)[state],
+                            "from": labels[equipment.asset_state],
+                            "to": labels[state],
                         },
                     )
                 )

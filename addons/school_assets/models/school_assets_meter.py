@@ -80,6 +80,7 @@ class SchoolAssetsMeter(models.Model):
 
     @api.constrains("replaces_id", "place_id", "meter_type")
     def _check_replaces(self):
+        types = dict(self._fields["meter_type"]._description_selection(self.env))
         for meter in self.filtered("replaces_id"):
             old = meter.replaces_id
             if old == meter:
@@ -87,7 +88,7 @@ class SchoolAssetsMeter(models.Model):
             if old.place_id != meter.place_id or old.meter_type != meter.meter_type:
                 raise ValidationError(
                     _("Meter %(name)s can only replace a %(type)s meter of %(place)s.",
-                      name=meter.name, type=dict(METER_TYPES)[meter.meter_type], place=meter.place_id.display_name)
+                      name=meter.name, type=types[meter.meter_type], place=meter.place_id.display_name)
                 )
             if self.search_count([("replaces_id", "=", old.id), ("id", "!=", meter.id)]):
                 raise ValidationError(_("Meter %(name)s was already replaced.", name=old.name))
@@ -134,15 +135,19 @@ class SchoolAssetsMeter(models.Model):
             "context": {"default_meter_id": self.id},
         }
 
-    def _schedule_meter_alert(self, summary, note):
-        """An activity for the meter's responsible (or the place's head)."""
+    def _meter_alert_user(self):
+        """Who is told of a meter's alert: its responsible, else the place's head, else the reader."""
         self.ensure_one()
-        user = self.responsible_user_id or self.place_id.responsible_user_id
+        return self.responsible_user_id or self.place_id.responsible_user_id or self.env.user
+
+    def _schedule_meter_alert(self, summary, note):
+        """An activity for ``_meter_alert_user()``; the texts are written in their language."""
+        self.ensure_one()
         # sudo: the alert is raised by whoever enters the reading, staff included
         self.sudo().activity_schedule(
             "school_assets.mail_activity_type_meter_alert",
             summary=summary,
             note=note,
-            user_id=(user or self.env.user).id,
+            user_id=self._meter_alert_user().id,
         )
         self.sudo().message_post(body=note, subject=summary, subtype_xmlid="mail.mt_note")

@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 
 from .school_assets_meter import METER_TYPES, METER_UNITS
 
@@ -84,10 +84,13 @@ class SchoolAssetsMeterDay(models.Model):
         self.write({"norm": norm, "is_high": is_high})
         if is_high and not self.alert_sent:
             meter = readings.sorted(lambda r: (r.date, r.id))[-1:].meter_id
+            for_user = self._in_lang_of(meter._meter_alert_user())
+            types = dict(self._fields["meter_type"]._description_selection(for_user.env))
             meter._schedule_meter_alert(
-                _("High %(type)s use at %(place)s", type=dict(METER_TYPES)[self.meter_type],
-                  place=self.place_id.display_name),
-                _("%(day)s: %(consumption).2f %(unit)s used, normal is %(norm).2f %(unit)s a day.",
-                  day=fields.Date.to_string(self.day), consumption=self.consumption, unit=self.unit, norm=norm),
+                for_user.env._("High %(type)s use at %(place)s", type=types[self.meter_type],
+                               place=for_user.place_id.display_name),
+                for_user.env._("%(day)s: %(consumption).2f %(unit)s used, normal is %(norm).2f %(unit)s a day.",
+                               day=fields.Date.to_string(self.day), consumption=self.consumption, unit=self.unit,
+                               norm=norm),
             )
             self.alert_sent = True

@@ -150,7 +150,7 @@ class SchoolAssetsMeterReading(models.Model):
                                   "previous one (%(previous)s). Tick 'Dial Rolled Over' if the dial started "
                                   "again from zero, or register the new meter if it was replaced.",
                                   value=reading.value, meter=meter.name, previous=previous.value,
-                                  date=fields.Datetime.to_string(reading.date))
+                                  date=reading._school_format_datetime(reading.date))
                             )
                         if not meter.rollover_value or previous.value > meter.rollover_value:
                             raise ValidationError(
@@ -192,8 +192,9 @@ class SchoolAssetsMeterReading(models.Model):
         self.ensure_one()
         meter = self.meter_id
         local = fields.Datetime.context_timestamp(self.with_context(tz=self._get_tz(meter.company_id).zone), self.date)
-        summary = _("Night use on %(meter)s: a leak?", meter=meter.name)
-        note = _(
+        for_user = self._in_lang_of(meter._meter_alert_user())
+        summary = for_user.env._("Night use on %(meter)s: a leak?", meter=meter.name)
+        note = for_user.env._(
             "%(consumption).2f %(unit)s used over the night up to %(date)s (%(rate).2f per hour, %(allowed).2f allowed).",
             consumption=self.consumption, unit=meter.unit, date=local.strftime("%Y-%m-%d %H:%M"),
             rate=self.rate_per_hour, allowed=meter.night_allowance,

@@ -277,13 +277,15 @@ class SchoolPestControl(models.Model):
         ]
 
     def _escalation_remind_next(self, users):
-        labels = dict(self._fields["pest"]._description_selection(self.env))
         for user in users:
+            record = self._in_lang_of(user)
+            labels = dict(self._fields["pest"]._description_selection(record.env))
             self.activity_schedule(
                 "mail.mail_activity_data_todo",
                 date_deadline=self.next_date,
                 user_id=user.id,
-                summary=_("Pest control due: %(pest)s", pest=labels.get(self.pest)),
-                note=_("%(pest)s treatment of %(area)s is due again on %(date)s: book the company.",
-                       pest=labels.get(self.pest), area=self.area, date=self._school_format_date(self.next_date)),
+                summary=record.env._("Pest control due: %(pest)s", pest=labels.get(self.pest)),
+                note=record.env._("%(pest)s treatment of %(area)s is due again on %(date)s: book the company.",
+                                  pest=labels.get(self.pest), area=self.area,
+                                  date=record._school_format_date(self.next_date)),
             )

@@ -45,3 +45,19 @@ class TestLoanReminderChinese(ChineseTextChecks, SchoolAssetCommon):
         with freeze_time("2026-10-09 02:00:00"):
             self.assertIn(loan, Loan._cron_run_escalations())
         self.assertPostedInChinese(*before)
+
+
+@tagged("post_install", "-at_install")
+class TestRepairerTellsTheReporter(ChineseTextChecks, SchoolAssetsRepairCommon):
+    def test_postponed_in_the_reporters_language(self):
+        """The repairer (English) says why a repair waits; the reporter (Chinese) reads it in Chinese."""
+        self._speak_chinese(self.staff)
+        self.repairer.lang = "en_US"
+        request = self._report()
+        before = self._last_ids()
+        request.with_user(self.repairer).with_context(lang="en_US")._postpone("配件需要订购")
+        message = self.env["mail.message"].search([("id", ">", before[0]), ("model", "=", "maintenance.request"),
+                                                    ("partner_ids", "in", self.staff.partner_id.ids)])
+        self.assertEqual(len(message), 1)
+        self.assertIn("无法及时修复", message.body)
+        self.assertPostedInChinese(*before)

@@ -6,6 +6,7 @@ from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, tagged
 
 from odoo.addons.school_base.tests.common import SchoolBaseCommon
+from odoo.addons.school_base.tests.escalation_checks import english_sentences
 
 # 08:00 in the school (Asia/Shanghai) is 00:00 UTC
 DAY1 = datetime(2026, 3, 1, 0, 0, 0)
@@ -109,6 +110,25 @@ class TestMeter(SchoolBaseCommon):
         # a day-time interval with the same use is no night leak
         daytime = self._read(self.water, morning + timedelta(hours=4), 528)
         self.assertFalse(daytime.is_night_leak)
+
+    def test_alerts_in_the_responsibles_language(self):
+        """Issue 15: a reader (English) raises the alerts; the responsible (Chinese) reads Chinese."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.officer.lang = "zh_CN"
+        self.staff.lang = "en_US"
+        self.school.write({"meter_alert_factor": 2.0, "meter_alert_days": 3})
+        evening = DAY1 + timedelta(hours=14)  # 22:00 local
+        for day, value in enumerate((500, 510, 520, 530)):
+            self._read(self.water, evening + timedelta(days=day), value, user=self.staff)
+        self._read(self.water, evening + timedelta(days=3, hours=8), 560, user=self.staff)  # a leak
+        self._read(self.water, evening + timedelta(days=4), 600, user=self.staff)  # a high day
+        alerts = self._alerts(self.water)
+        self.assertEqual(len(alerts), 2)
+        self.assertEqual(alerts.user_id, self.officer)
+        self.assertTrue(any("漏水" in alert.summary for alert in alerts))
+        self.assertTrue(any("水表" in alert.summary or "用量异常偏高" in alert.summary for alert in alerts))
+        for text in alerts.mapped("summary") + alerts.mapped("note"):
+            self.assertFalse(english_sentences(text), text)
 
     def test_replacement_keeps_series(self):
         """A new meter replaces the old one: the place's daily use goes on over both."""

@@ -1,12 +1,13 @@
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import new_test_user, tagged
+
+from odoo.addons.school_base.tests.phone import PhoneHttpCase
 
 
 @tagged("post_install", "-at_install")
-class TestRepairReportUi(HttpCase):
+class TestRepairReportUi(PhoneHttpCase):
     """A teacher reports a repair on a phone (390 × 844) in two taps."""
 
     browser_size = "390x844"
-    touch_enabled = True
 
     def test_teacher_reports_from_their_room(self):
         teacher = new_test_user(

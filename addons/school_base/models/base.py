@@ -6,9 +6,12 @@ from psycopg2 import IntegrityError
 from odoo import _, api, models
 from odoo.exceptions import ValidationError
 from odoo.service.model import _as_validation_error
-from odoo.tools import mute_logger
+from odoo.tools import format_date, format_datetime, mute_logger
 
 # field types whose values Odoo converts itself (a wrong value raises ValueError deep in the ORM)
+# the school's time zone when its partner has none
+DEFAULT_TZ = "Asia/Shanghai"
+
 _CONVERTED_TYPES = ("selection", "integer", "float", "monetary", "date", "datetime", "boolean", "many2one")
 
 
@@ -34,6 +37,21 @@ class Base(models.AbstractModel):
         company = self.company_id[:1] if "company_id" in self._fields else self.env.company
         lang = user[:1].lang or company.partner_id.lang or self.env.lang
         return self.with_context(lang=lang)
+
+    def _school_tz(self):
+        """The time zone of the record's school (its company's partner), else the user's."""
+        company = self.company_id[:1] if "company_id" in self._fields else self.env.company
+        return company.partner_id.tz or self.env.user.tz or DEFAULT_TZ
+
+    def _school_format_datetime(self, value):
+        """A time inside a message or an error: in the school's time zone and the context's language
+        (never the UTC of the database, whoever or whatever job writes it)."""
+        if not value:
+            return ""
+        return format_datetime(self.env, value, tz=self._school_tz(), dt_format="short")
+
+    def _school_format_date(self, value):
+        return format_date(self.env, value) if value else ""
 
     def _school_checks_values(self):
         return not self.env.su and self._name.startswith("school.")

@@ -14,11 +14,9 @@ from datetime import date, datetime, time, timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL, format_date, format_datetime
+from odoo.tools import SQL
 
 _logger = logging.getLogger(__name__)
-
-DEFAULT_TZ = "Asia/Shanghai"
 
 
 class EscalationStep:
@@ -236,17 +234,5 @@ class SchoolEscalationMixin(models.AbstractModel):
     # ------------------------------------------------------------------
     # Helpers for the steps' actions: the recipient's language, the school's time
     # ------------------------------------------------------------------
-    # _in_lang_of(user): on every model (school_base/models/base.py)
-
-    def _school_tz(self):
-        company = self.company_id[:1] if "company_id" in self._fields else self.env.company
-        return company.partner_id.tz or self.env.user.tz or DEFAULT_TZ
-
-    def _school_format_datetime(self, value):
-        """A time inside a message: in the school's time zone and the context's language."""
-        if not value:
-            return ""
-        return format_datetime(self.env, value, tz=self._school_tz(), dt_format="short")
-
-    def _school_format_date(self, value):
-        return format_date(self.env, value) if value else ""
+    # _in_lang_of(user), _school_format_datetime(value), _school_format_date(value):
+    # on every model (school_base/models/base.py)

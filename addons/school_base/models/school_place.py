@@ -130,6 +130,7 @@ class SchoolPlace(models.Model):
 
     @api.constrains("parent_id", "level")
     def _check_level(self):
+        levels = dict(self._fields["level"]._description_selection(self.env))
         for place in self.filtered("parent_id"):
             if LEVEL_RANK[place.parent_id.level] >= LEVEL_RANK[place.level]:
                 raise ValidationError(
@@ -137,9 +138,9 @@ class SchoolPlace(models.Model):
                         "%(place)s (%(level)s) cannot be placed under %(parent)s (%(parent_level)s): "
                         "a place must sit under a larger one (campus → building → floor → room/area).",
                         place=place.name,
-                        level=dict(PLACE_LEVELS)[place.level],
+                        level=levels[place.level],
                         parent=place.parent_id.name,
-                        parent_level=dict(PLACE_LEVELS)[place.parent_id.level],
+                        parent_level=levels[place.parent_id.level],
                     )
                 )
 

@@ -115,7 +115,8 @@ class SchoolStaffFeedback(models.Model):
             if author:
                 feedback.message_notify(
                     partner_ids=author.partner_id.ids,
-                    subject=_("Reply to your feedback %(subject)s", subject=feedback.name),
+                    subject=feedback._in_lang_of(author).env._("Reply to your feedback %(subject)s",
+                                                               subject=feedback.name),
                     body=feedback.reply,
                 )
         return True

@@ -9,6 +9,8 @@ import werkzeug
 from odoo.tests import HttpCase, tagged
 from odoo.tests.common import ChromeBrowser
 
+from .phone import PhoneHttpCase
+
 READY = "document.querySelector('.o_action_manager .o_view_controller') && !document.querySelector('.o_loading_indicator')"
 
 
@@ -22,6 +24,9 @@ class ScreenshotCase(HttpCase):
             self.cr.clear()
             browser.navigate_to(werkzeug.urls.url_join(self.base_url(), url))
             self.assertTrue(browser._wait_ready(READY), f"{name}: the screen never showed")
+            width = int(self.browser_size.replace(",", "x").split("x")[0])
+            self.assertEqual(browser._websocket_request("Runtime.evaluate", params={"expression": "window.innerWidth"})
+                             ["result"]["value"], width, f"{name}: not {width} px wide")
             browser._wait_code_ok("setTimeout(() => console.log('test successful'), 2000)", 30)
             browser.take_screenshot(prefix=f"{name}_").result(timeout=30)
         finally:
@@ -40,9 +45,8 @@ class TestReadmeScreenshotsDesktop(ScreenshotCase):
 
 
 @tagged("-standard", "-at_install", "post_install", "school_screenshots")
-class TestReadmeScreenshotsPhone(ScreenshotCase):
+class TestReadmeScreenshotsPhone(ScreenshotCase, PhoneHttpCase):
     browser_size = "390x844"
-    touch_enabled = True
 
     def test_phone(self):
         for login in ("guard", "headteacher", "canteen", "repairer", "busdriver", "unionchair"):

@@ -268,6 +268,21 @@ class TestStaffFeedback(TestStaffCommon):
         card = self.env.ref("school_base.today_card_director_staff_feedback").with_user(self.manager)
         self.assertEqual(card.count, 0)
 
+    def test_reply_told_in_the_authors_language(self):
+        """Issue 15: the director (English) replies; the author (Chinese) is told in Chinese."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.head_teacher.lang = "zh_CN"
+        self.manager.lang = "en_US"
+        feedback = self._submit(self.head_teacher)
+        as_director = feedback.with_user(self.manager).with_context(lang="en_US")
+        as_director.reply = "已增加保洁频次"
+        as_director.action_reply()
+        notice = self.env["mail.message"].search([
+            ("model", "=", feedback._name), ("res_id", "=", feedback.id),
+            ("partner_ids", "in", self.head_teacher.partner_id.ids),
+        ])
+        self.assertEqual(notice.subject, "对您的意见“三楼厕所有异味”的回复")
+
     def test_authors_and_anonymity(self):
         """Authors see their own items; an anonymous author is hidden from all but the director."""
         mine = self._submit(self.staff, anonymous=True)

@@ -1,5 +1,7 @@
 from odoo.tests import HttpCase, tagged
 
+from .phone import PhoneHttpCase
+
 
 @tagged("post_install", "-at_install")
 class TestUi(HttpCase):
@@ -55,3 +57,19 @@ class TestUi(HttpCase):
         )
         self.assertEqual(inspection.state, "done")
         self.assertEqual(inspection.done_user_id, self.guard)
+
+
+@tagged("post_install", "-at_install")
+class TestPhoneWidth(PhoneHttpCase):
+    """A phone test really runs at 390 px with touch, below Chromium's 500 px window."""
+
+    def test_phone_layout_at_390(self):
+        self.browser_js(
+            "/odoo",
+            "const ok = window.innerWidth === 390 && navigator.maxTouchPoints > 0"
+            " && document.body.classList.contains('o_touch_device') && odoo.__WOWL_DEBUG__.root.env.isSmall;"
+            "if (ok) { console.log('test successful'); }"
+            "else { console.error(`width ${window.innerWidth}, touch ${navigator.maxTouchPoints}`); }",
+            ready="!!document.querySelector('.o_action_manager .o_view_controller')",
+            login="admin",
+        )

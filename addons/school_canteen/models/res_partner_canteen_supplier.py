@@ -188,8 +188,9 @@ class ResPartner(models.Model):
             partner.activity_schedule(
                 "school_canteen.mail_activity_type_canteen_licence_expiry",
                 date_deadline=max(today, expiry - timedelta(days=7)),
-                summary=_("%(licence)s of %(supplier)s expires on %(date)s",
-                          licence=label, supplier=partner.name, date=partner._school_format_date(expiry)),
+                summary=partner.env._("%(licence)s of %(supplier)s expires on %(date)s",
+                                      licence=label, supplier=partner.name,
+                                      date=partner._school_format_date(expiry)),
                 user_id=manager.id,
             )
         label = dict(self._canteen_licence_kinds())[kind]

@@ -89,11 +89,12 @@ class SchoolCanteenAccompanimentRota(models.Model):
 
     def _escalation_remind_log(self, users):
         for user in users:
+            rota = self._in_lang_of(user)
             self.activity_schedule(
                 ROTA_REMINDER_ACTIVITY,
                 date_deadline=self.date,
-                note=_("Please record your meal accompaniment log of %(date)s.",
-                       date=self._school_format_date(self.date)),
+                note=rota.env._("Please record your meal accompaniment log of %(date)s.",
+                                date=rota._school_format_date(self.date)),
                 user_id=user.id,
             )
 

@@ -196,11 +196,13 @@ class SchoolCanteenHealthCertificate(models.Model):
         if self.status == "replaced":
             return
         for manager in users:
+            certificate = self._in_lang_of(manager)
             self.activity_schedule(
                 CERT_REMINDER_ACTIVITY,
                 date_deadline=self.expiry_date,
-                note=_("The health certificate of %(employee)s expires on %(date)s: ask for a new one.",
-                       employee=self.employee_id.name, date=self._school_format_date(self.expiry_date)),
+                note=certificate.env._(
+                    "The health certificate of %(employee)s expires on %(date)s: ask for a new one.",
+                    employee=self.employee_id.name, date=certificate._school_format_date(self.expiry_date)),
                 user_id=manager.id,
             )
 

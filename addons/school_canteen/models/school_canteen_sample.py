@@ -314,7 +314,7 @@ class SchoolCanteenSample(models.Model):
 
     def _get_early_discard_message(self):
         self.ensure_one()
-        due = fields.Datetime.context_timestamp(self, self.discard_due_datetime).strftime("%Y-%m-%d %H:%M")
+        due = self._school_format_datetime(self.discard_due_datetime)
         return _(
             "The sample of %(dish)s must be kept %(hours)s hours: it cannot be discarded before %(due)s.",
             dish=self.dish_id.name, hours=self.keep_hours, due=due,

@@ -5,6 +5,8 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form
 
+from odoo.addons.school_base.tests.escalation_checks import english_sentences
+
 from .common_canteen_daily import CanteenDailyCommon
 
 
@@ -71,6 +73,24 @@ class TestAccompaniment(CanteenDailyCommon):
         self.assertEqual(problem.state, "resolved")
         self.assertFalse(problem.activity_ids)
         self.assertEqual(log.open_problem_count, 0)
+
+    def test_problem_told_in_the_managers_language(self):
+        """Issue 15: the leader (English) records a problem; the canteen manager (Chinese) reads Chinese."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.canteen_manager.lang = "zh_CN"
+        self.leader.lang = "en_US"
+        rota = self._rota()
+        action = rota.with_user(self.leader).with_context(lang="en_US").action_open_log()
+        Log = self.Log.with_user(self.leader).with_context(**action["context"], lang="en_US")
+        with Form(Log) as form:
+            form.diners_count = 420
+            with form.problem_ids.new() as problem:
+                problem.category = "temperature"
+                problem.description = "汤偏凉"
+        activity = form.save().problem_ids.activity_ids
+        self.assertEqual(activity.user_id, self.canteen_manager)
+        self.assertIn("陪餐发现：汤偏凉", activity.note)
+        self.assertFalse(english_sentences(activity.note), activity.note)
 
     def test_only_the_leader_writes_the_log(self):
         """Other staff read the logs but cannot write a leader's log; the canteen manager can."""

@@ -1,13 +1,14 @@
 from odoo import fields
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import new_test_user, tagged
+
+from odoo.addons.school_base.tests.phone import PhoneHttpCase
 
 
 @tagged("post_install", "-at_install")
-class TestCanteenPhoneUi(HttpCase):
+class TestCanteenPhoneUi(PhoneHttpCase):
     """The cook's morning on a phone (390 × 844), with no HR rights on the employees."""
 
     browser_size = "390x844"
-    touch_enabled = True
 
     @classmethod
     def setUpClass(cls):

@@ -124,6 +124,22 @@ class TestSchoolChemical(SchoolBaseCommon):
         self.assertEqual(request.issue_user_id, self.custodian)
         self._assert_balance_matches_ledger(self.cabinet, self.alcohol, 4.5)
 
+    def test_custodian_asked_in_their_language(self):
+        """Issue 15: the teacher (English) sends a request; the custodian (Chinese) is asked in Chinese."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.custodian.lang = "zh_CN"
+        self.teacher.lang = "en_US"
+        self._receive(self.alcohol, 5)
+        request = self.env["school.chemical.request"].with_user(self.teacher).with_context(lang="en_US").create({
+            "product_id": self.alcohol.id, "quantity": 0.5, "purpose_type": "experiment",
+            "purpose": "五年级(2)班 酒精灯的使用", "company_id": self.school.id,
+        })
+        request.action_submit()
+        activity = request.activity_ids
+        self.assertEqual(activity.user_id, request.custodian_user_id)
+        self.assertEqual(request.custodian_user_id, self.custodian)
+        self.assertTrue(activity.summary.startswith("发放 "), activity.summary)
+
     def test_draft_request_cannot_be_issued(self):
         """A request the teacher has not sent cannot be issued."""
         self._receive(self.alcohol, 5)

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 
 
 class MaintenanceRequest(models.Model):
@@ -54,10 +54,12 @@ class MaintenanceRequest(models.Model):
             members = request.maintenance_team_id.member_ids.filtered("active")
             if members:
                 request.message_subscribe(partner_ids=members.partner_id.ids)
+                for_team = request._in_lang_of(members)  # written for the team (its first member's language)
                 request.message_post(
-                    body=_("New repair request at %(place)s: %(name)s",
-                           place=request.school_place_id.display_name or request.equipment_id.display_name or "-",
-                           name=request.name),
+                    body=for_team.env._("New repair request at %(place)s: %(name)s",
+                                        place=for_team.school_place_id.display_name
+                                        or for_team.equipment_id.display_name or "-",
+                                        name=request.name),
                     partner_ids=members.partner_id.ids,
                     subtype_xmlid="mail.mt_note",
                 )

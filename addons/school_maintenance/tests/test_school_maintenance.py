@@ -102,6 +102,21 @@ class TestMaintenancePlace(SchoolMaintenanceCommon):
             request, [{"school_place_id": self.stairs.id, "maintenance_team_id": self.fire_team.id}]
         )
 
+    def test_team_told_in_its_language(self):
+        """Issue 15: the desk (English) reports; the team's member (Chinese) is told in Chinese."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.staff.lang = "zh_CN"
+        self.repair_desk.lang = "en_US"
+        self.fire_team.member_ids = self.staff
+        request = self.env["maintenance.request"].with_user(self.repair_desk).with_context(lang="en_US").create(
+            {"name": "压力表指针归零", "equipment_id": self.extinguisher.id, "company_id": self.school.id}
+        )
+        message = self.env["mail.message"].search([
+            ("model", "=", "maintenance.request"), ("res_id", "=", request.id),
+            ("partner_ids", "in", self.staff.partner_id.ids),
+        ])
+        self.assertIn("有新的报修：压力表指针归零", message.body)
+
     def test_place_on_equipment_fills_location(self):
         """Choosing the place of an equipment writes its full name as the location."""
         with Form(self.env["maintenance.equipment"]) as form:

@@ -163,8 +163,8 @@ class SchoolSafetyEvent(models.Model):
                 raise UserError(
                     _("Event %(name)s: its emergency plan %(plan)s was approved on %(approved)s, not before the "
                       "event on %(start)s.", name=event.name, plan=plan.display_name,
-                      approved=fields.Datetime.to_string(plan.date_approved),
-                      start=fields.Datetime.to_string(event.date_start))
+                      approved=event._school_format_datetime(plan.date_approved),
+                      start=event._school_format_datetime(event.date_start))
                 )
 
     def action_create_plan(self):

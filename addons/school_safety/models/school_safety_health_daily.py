@@ -162,7 +162,7 @@ class SchoolSafetyHealthDaily(models.Model):
         for daily in self:
             principal = principals[daily.company_id]
             # in the principal's language: the alert is written for them
-            for_principal = daily.with_context(lang=principal.lang or self.env.lang)
+            for_principal = daily._in_lang_of(principal)
             alerts = for_principal._get_outbreak_alerts()
             title = for_principal.env._("Outbreak alert")
             known = set((daily.alert_note or "").splitlines())

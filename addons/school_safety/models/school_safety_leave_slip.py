@@ -255,13 +255,14 @@ class SchoolSafetyLeaveSlip(models.Model):
         """At the gate: the slip is valid today only, then the student may leave."""
         self._check_gate_access()
         today = fields.Date.context_today(self)
+        states = dict(self._fields["state"]._description_selection(self.env))
         for slip in self:
             if slip.state != "issued":
                 raise UserError(
                     _(
                         "Slip %(slip)s is %(state)s: only a signed slip lets a student out.",
                         slip=slip.display_name,
-                        state=dict(SLIP_STATES)[slip.state],
+                        state=states[slip.state],
                     )
                 )
             if slip.leave_date != today:

@@ -304,9 +304,10 @@ class SchoolSafetyPlan(models.Model):
 
     def _escalation_remind_review(self, users):
         for user in users:
+            plan = self._in_lang_of(user)
             self.activity_schedule(
                 "school_safety.mail_activity_type_plan_review",
                 date_deadline=self.date_review,
-                summary=_("Review emergency plan %(plan)s", plan=self.display_name),
+                summary=plan.env._("Review emergency plan %(plan)s", plan=plan.display_name),
                 user_id=user.id,
             )

@@ -192,7 +192,7 @@ class SchoolSafetyWaterTest(models.Model):
             test.hazard_id = hazard
             manager = managers.get(test.company_id)
             if manager:
-                record = test.with_context(lang=manager.lang or test.company_id.partner_id.lang or self.env.lang)
+                record = test._in_lang_of(manager)
                 record.activity_schedule(
                     WATER_TEST_FAILED_ACTIVITY,
                     summary=record.env._("Drinking water test failed: %(name)s", name=record.name),

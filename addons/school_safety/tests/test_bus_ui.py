@@ -1,15 +1,16 @@
 from datetime import timedelta
 
 from odoo import fields
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import new_test_user, tagged
+
+from odoo.addons.school_base.tests.phone import PhoneHttpCase
 
 
 @tagged("post_install", "-at_install")
-class TestBusUi(HttpCase):
+class TestBusUi(PhoneHttpCase):
     """The driver's roll call on a phone (390 × 844), from the today screen."""
 
     browser_size = "390x844"
-    touch_enabled = True
 
     def test_driver_calls_the_roll(self):
         """A driver calls the roll of the morning trip from the trip card on a phone."""

@@ -1,12 +1,13 @@
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import new_test_user, tagged
+
+from odoo.addons.school_base.tests.phone import PhoneHttpCase
 
 
 @tagged("post_install", "-at_install")
-class TestOneTapPatrolUi(HttpCase):
+class TestOneTapPatrolUi(PhoneHttpCase):
     """A guard answers a patrol on a phone (390 × 844) with one tap per item."""
 
     browser_size = "390x844"
-    touch_enabled = True
 
     def test_one_tap_patrol(self):
         guard = new_test_user(

@@ -1,17 +1,18 @@
 from datetime import timedelta
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import new_test_user, tagged
+
+from odoo.addons.school_base.tests.phone import PhoneHttpCase
 
 
 @tagged("post_install", "-at_install")
-class TestPhonePatrolUi(HttpCase):
+class TestPhonePatrolUi(PhoneHttpCase):
     """DESIGN flow 1 on a phone.
 
     QR of a gate → checklist → one failed item with a photo → a hazard due in 24 h.
     """
 
     browser_size = "375x667"
-    touch_enabled = True
 
     def test_guard_patrols_gate_on_phone(self):
         guard = new_test_user(

@@ -1,12 +1,13 @@
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import new_test_user, tagged
+
+from odoo.addons.school_base.tests.phone import PhoneHttpCase
 
 
 @tagged("post_install", "-at_install")
-class TestVisitorGateUi(HttpCase):
+class TestVisitorGateUi(PhoneHttpCase):
     """The guard registers a visitor at the gate and checks them out, on a phone (390 × 844)."""
 
     browser_size = "390x844"
-    touch_enabled = True
 
     def test_visitor_in_and_out(self):
         guard = new_test_user(

@@ -231,9 +231,6 @@ class SchoolUnionElection(models.Model):
     # ------------------------------------------------------------------
     # Workflow
     # ------------------------------------------------------------------
-    def _format_dt(self, value):
-        return fields.Datetime.context_timestamp(self, value).strftime("%Y-%m-%d %H:%M")
-
     @workflow_action
     def action_open_nomination(self):
         self._check_user_in(OFFICER, _("Only the union officers organise elections."))
@@ -254,7 +251,7 @@ class SchoolUnionElection(models.Model):
                     _(
                         "%(name)s: the voting window closes on %(end)s, which is already past; "
                         "set a window in the future before opening the vote.",
-                        name=election.name, end=election._format_dt(election.vote_end),
+                        name=election.name, end=election._school_format_datetime(election.vote_end),
                     )
                 )
         self.write({"state": "voting", "date_voting_opened": now})
@@ -292,7 +289,7 @@ class SchoolUnionElection(models.Model):
                     _(
                         "%(name)s: voting is open until %(end)s; the results come out after that. "
                         "Only the union chair can close it early, with a reason sent to every member.",
-                        name=election.name, end=election._format_dt(election.vote_end),
+                        name=election.name, end=election._school_format_datetime(election.vote_end),
                     )
                 )
         self.write({"state": "closed", "date_closed": now, "closed_by_user_id": self.env.user.id})
@@ -334,7 +331,7 @@ class SchoolUnionElection(models.Model):
                 _(
                     "%(chair)s closed the vote of %(name)s early, before %(end)s. Reason: %(reason)s",
                     chair=self.env.user.name, name=election.name,
-                    end=election._format_dt(election.vote_end), reason=election.close_reason,
+                    end=election._school_format_datetime(election.vote_end), reason=election.close_reason,
                 )
             )
         return True
@@ -674,8 +671,8 @@ class SchoolUnionElectionCandidate(models.Model):
                 _(
                     "Voting in %(name)s is open from %(start)s to %(end)s only.",
                     name=election.name,
-                    start=election._format_dt(election.vote_start),
-                    end=election._format_dt(election.vote_end),
+                    start=election._school_format_datetime(election.vote_start),
+                    end=election._school_format_datetime(election.vote_end),
                 )
             )
         if self.state != "accepted":

@@ -243,7 +243,7 @@ class SchoolUnionEvent(models.Model):
         if self._is_past_deadline():
             raise UserError(
                 _("The sign-up of %(name)s closed on %(deadline)s.", name=self.name,
-                  deadline=fields.Datetime.context_timestamp(self, self.signup_deadline).strftime("%Y-%m-%d %H:%M"))
+                  deadline=self._school_format_datetime(self.signup_deadline))
             )
         signed = self.sudo().registration_ids.filtered(lambda r: r.state == "registered")
         if member in signed.member_id:

@@ -1,4 +1,5 @@
 import io
+from datetime import datetime
 
 import openpyxl
 from freezegun import freeze_time
@@ -115,6 +116,19 @@ class TestUnionElection(SchoolUnionCommon):
         results = [row for row in sheet.iter_rows(min_row=4, values_only=True)]
         self.assertEqual([(r[0], r[1], r[3]) for r in results],
                          [(1, self.cand_a.name, 2), (2, self.cand_b.name, 1), (3, self.cand_c.name, 0)])
+
+    def test_end_in_the_schools_time_in_the_members_notice(self):
+        """Issue 15: the end of the vote told to every member is in the school's time zone
+        (Asia/Shanghai), not in UTC, whatever the chair's own time zone."""
+        self.school.partner_id.tz = "Asia/Shanghai"
+        self.chair.write({"tz": "UTC", "lang": "en_US"})
+        self.election.sudo().vote_end = datetime(2030, 1, 1, 1, 30)  # 09:30 in Shanghai
+        self._open()
+        self.election.with_user(self.chair).with_context(lang="en_US")._close_early("提前结束")
+        notice = self.election.message_ids.filtered(lambda message: "提前结束" in (message.body or ""))
+        self.assertEqual(len(notice), 1)
+        self.assertIn("9:30", notice.body)
+        self.assertNotIn("1:30", notice.body)
 
     def test_results_not_entered_by_hand(self):
         """Nobody writes the counts through the interface, the officer and the chair included."""

@@ -167,6 +167,16 @@ class TestUnionWelfare(SchoolUnionCommon):
         self.assertTrue(welfare.with_user(self.member_user).is_mine_to_sign)
         self.assertFalse(welfare.with_user(self.union_officer).is_mine_to_sign)
 
+    def test_chair_asked_in_their_language(self):
+        """Issue 15: the officer (English) submits; the union chair (Chinese) is asked in Chinese."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.chair.lang = "zh_CN"
+        self.union_officer.lang = "en_US"
+        welfare = self._welfare(user=self.union_officer)
+        welfare.with_user(self.union_officer).with_context(lang="en_US").action_submit()
+        activity = welfare.activity_ids.filtered(lambda a: a.user_id == self.chair)
+        self.assertEqual(activity.summary, f"审批慰问福利 {welfare.name}")
+
     def test_approval_flow(self):
         """Officer submits, the school's union chair approves, an officer gives; nobody approves
         what they submitted or receive; a submitted welfare is locked until sent back."""
