@@ -142,10 +142,16 @@ class MaintenanceRequest(models.Model):
 
     def init(self):
         res = super().init()
-        # the hourly escalation cron looks for the few unanswered requests among all
+        # the hourly escalation cron looks for the few open requests waiting past a target
+        # among all (close_date is empty exactly while the request is open: core keeps it so)
+        self.env.cr.execute("DROP INDEX IF EXISTS maintenance_request_unanswered_deadline_index")
         tools.create_index(
-            self.env.cr, "maintenance_request_unanswered_deadline_index", self._table,
-            ["response_deadline"], where="date_responded IS NULL",
+            self.env.cr, "maintenance_request_open_unanswered_index", self._table,
+            ["response_deadline"], where="close_date IS NULL AND date_responded IS NULL",
+        )
+        tools.create_index(
+            self.env.cr, "maintenance_request_open_unfixed_index", self._table,
+            ["fix_deadline"], where="close_date IS NULL AND date_fixed IS NULL",
         )
         return res
 
@@ -500,7 +506,8 @@ class MaintenanceRequest(models.Model):
         return [
             EscalationStep(
                 "unanswered", "response_deadline", "_escalation_tell_leader",
-                domain=[("date_responded", "=", False), ("stage_id.done", "=", False), ("archive", "=", False)],
+                domain=[("date_responded", "=", False), ("close_date", "=", False), ("stage_id.done", "=", False),
+                        ("archive", "=", False)],
                 role="logistics_director", recipients="_escalation_team_leaders",
             ),
         ]
@@ -532,10 +539,11 @@ class MaintenanceRequest(models.Model):
         waiting = self.search(
             [
                 ("stage_id.done", "=", False),
+                ("close_date", "=", False),  # the same for the open ones, but indexed
                 "|",
                 "&", "&", ("date_responded", "=", False), ("response_deadline", "<", now),
                 ("is_response_late", "=", False),
-                "&", ("fix_deadline", "<", now), ("is_fix_late", "=", False),
+                "&", "&", ("date_fixed", "=", False), ("fix_deadline", "<", now), ("is_fix_late", "=", False),
             ],
             limit=batch_size,
         )
