@@ -136,7 +136,7 @@ class SchoolXlsxTable(models.AbstractModel):
             sheet.set_column(col, col, width)
         rows = (
             [number, *(getter(record) for getter in getters)] if numbered else [getter(record) for getter in getters]
-            for number, record in enumerate(records, start=1)
+            for number, record in enumerate(self._in_batches(records), start=1)
         )
         sheet.freeze_panes(row + 1, offset + 1)
         return self._write_rows(workbook, sheet, row, labels, rows)
@@ -147,6 +147,20 @@ class SchoolXlsxTable(models.AbstractModel):
         for row, values in enumerate(rows, start=row + 1):  # noqa: B020
             self._write_row(sheet, row, values, workbook, first_col)
         return row + 1
+
+    def _in_batches(self, records, size=2000):
+        """The records one after another, read a batch at a time and forgotten after it.
+
+        A year's ledger of a district runs to hundreds of thousands of rows: reading them as
+        one recordset would keep every row (and what it links to) in memory until the end.
+        """
+        if not isinstance(records, models.BaseModel) or len(records) <= size:
+            yield from records
+            return
+        ids = records.ids
+        for start in range(0, len(ids), size):
+            yield from records.browse(ids[start:start + size])
+            self.env.invalidate_all()
 
     @staticmethod
     def _spread(count, last_col):
