@@ -9,13 +9,13 @@ class SchoolSafetyHazardLedgerXlsx(models.AbstractModel):
     _description = "Hazard Ledger (xlsx)"
 
     def _get_title(self, records):
-        return _("%(school)s Hazard Ledger", school=(records.company_id[:1] or self.env.company).name)
+        return _("%(school)s Hazard Ledger", school=(records[:1].company_id or self.env.company).name)
 
     def _get_sheet_name(self, records):
         return _("Hazard Ledger")
 
     def _sorted(self, records):
-        return records.sorted(lambda h: (h.date_reported, h.id))
+        return self._sorted_by(records, "date_reported, id")
 
     def _get_columns(self):
         """(title, width, value getter) of each column; override to add columns."""

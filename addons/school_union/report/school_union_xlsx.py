@@ -28,7 +28,7 @@ class SchoolUnionWelfareLedgerXlsx(models.AbstractModel):
         ]
 
     def _get_title(self, records):
-        return _("%(school)s Union Welfare Ledger", school=(records.company_id[:1] or self.env.company).name)
+        return _("%(school)s Union Welfare Ledger", school=(records[:1].company_id or self.env.company).name)
 
     def _get_sheet_name(self, records):
         return _("Welfare Ledger")
