@@ -47,14 +47,9 @@ for workers in "${WORKERS[@]}"; do
         curl -fs -o /dev/null "http://127.0.0.1:$PORT/web/login" && break
         sleep 1
     done
-    # warm-up, not measured: every worker loads the registry at its first request, and each
-    # login re-hashes the generated password at full strength once
-    for school in $(seq -f '%03g' 1 "$SCHOOLS"); do
-        for role in guard staff canteen manager; do
-            curl -fs -o /dev/null -H 'Content-Type: application/json' \
-                -d "{\"jsonrpc\":\"2.0\",\"params\":{\"db\":\"$copy\",\"login\":\"s$school-$role\",\"password\":\"s$school-$role\"}}" \
-                "http://127.0.0.1:$PORT/web/session/authenticate" || true
-        done
+    # warm-up, not measured: every worker loads the registry at its first request
+    for _ in $(seq $((workers * 3))); do
+        curl -fs -o /dev/null "http://127.0.0.1:$PORT/web/login?db=$copy" || true
     done
     LOAD_SCHOOLS="$SCHOOLS" LOAD_RUN="$run" LOAD_DB="$copy" LOAD_OUT="$OUT/$run-sent.json" \
         "${LOCUST:-locust}" -f tests/benchmarks/locustfile.py --headless -H "http://127.0.0.1:$PORT" \

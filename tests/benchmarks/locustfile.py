@@ -24,6 +24,7 @@ import json
 import os
 import threading
 
+import gevent.event
 import requests
 from locust import HttpUser, between, events, task
 
@@ -34,6 +35,8 @@ OUT = os.environ.get("LOAD_OUT", f"/tmp/{RUN}-sent.json")
 
 _numbers = itertools.count()
 _lock = threading.Lock()
+_logged_in = [0]
+_started = gevent.event.Event()
 SENT = {"visitors": 0, "visitors_out": 0, "repairs": 0, "patrols": 0, "disinfections": 0}
 
 
@@ -65,12 +68,23 @@ class SchoolUser(HttpUser):
         if not result or not result.get("uid"):
             events.request.fire(request_type="POST", name="login refused", response_time=0,
                                 response_length=0, exception=RuntimeError(login), context={})
+            self._arrive()
             self.stop()
             return
         self.client.cookies.update(session.cookies)
         self.uid = result["uid"]
         self.company = result["user_companies"]["current_company"]
         self.context = {"lang": "zh_CN", "tz": "Asia/Shanghai", "allowed_company_ids": [self.company]}
+        self._arrive()
+        _started.wait()
+
+    def _arrive(self):
+        """The day starts when everybody has logged in (or failed to): the statistics too."""
+        with _lock:
+            _logged_in[0] += 1
+            if _logged_in[0] >= self.environment.runner.target_user_count:
+                self.environment.runner.stats.reset_all()
+                _started.set()
 
     def call(self, model, method, args=(), name=None, **kwargs):
         kwargs.setdefault("context", self.context)
