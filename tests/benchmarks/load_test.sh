@@ -51,6 +51,7 @@ for workers in "${WORKERS[@]}"; do
     for _ in $(seq $((workers * 3))); do
         curl -fs -o /dev/null "http://127.0.0.1:$PORT/web/login?db=$copy" || true
     done
+    done_before="$(psql "${PG[@]}" "$copy" -Atc "SELECT count(*) FROM school_inspection WHERE state = 'done'")"
     LOAD_SCHOOLS="$SCHOOLS" LOAD_RUN="$run" LOAD_DB="$copy" LOAD_OUT="$OUT/$run-sent.json" \
         "${LOCUST:-locust}" -f tests/benchmarks/locustfile.py --headless -H "http://127.0.0.1:$PORT" \
         -u "$USERS" -r "$USERS" -t "${SECONDS_}s" --stop-timeout 120 --csv "$OUT/$run" --only-summary \
@@ -61,7 +62,8 @@ for workers in "${WORKERS[@]}"; do
           'visitors', (SELECT count(*) FROM school_safety_visitor WHERE visitor_name = '${run}访客'),
           'visitors_out', (SELECT count(*) FROM school_safety_visitor WHERE visitor_name = '${run}访客' AND state = 'left'),
           'repairs', (SELECT count(*) FROM maintenance_request WHERE name = '${run} 教室灯不亮'),
-          'disinfections', (SELECT count(*) FROM school_canteen_disinfection WHERE note = '${run}'))")"
+          'disinfections', (SELECT count(*) FROM school_canteen_disinfection WHERE note = '${run}'),
+          'patrols', (SELECT count(*) - ${done_before} FROM school_inspection WHERE state = 'done'))")"
     python3 - "$OUT/$run" "$workers" "$found" <<'PY'
 import csv, json, sys
 prefix, workers, found = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])

@@ -74,7 +74,7 @@ class SchoolUser(HttpUser):
         self.client.cookies.update(session.cookies)
         self.uid = result["uid"]
         self.company = result["user_companies"]["current_company"]
-        self.context = {"lang": "zh_CN", "tz": "Asia/Shanghai", "allowed_company_ids": [self.company]}
+        self.odoo_context = {"lang": "zh_CN", "tz": "Asia/Shanghai", "allowed_company_ids": [self.company]}
         self._arrive()
         _started.wait()
 
@@ -87,7 +87,7 @@ class SchoolUser(HttpUser):
                 _started.set()
 
     def call(self, model, method, args=(), name=None, **kwargs):
-        kwargs.setdefault("context", self.context)
+        kwargs.setdefault("context", self.odoo_context)
         payload = {"jsonrpc": "2.0", "method": "call",
                    "params": {"model": model, "method": method, "args": list(args), "kwargs": kwargs}}
         with self.client.post(f"/web/dataset/call_kw/{model}/{method}", json=payload,
@@ -175,7 +175,8 @@ class Canteen(SchoolUser):
         operator = self.call("hr.employee", "search", [[]], limit=1, name="canteen: pick the operator")
         if operator:
             created = self.call("school.canteen.disinfection", "create", [{
-                "operator_employee_id": operator[0], "duration_minutes": 30, "note": RUN,
+                "operator_employee_id": operator[0], "method": "cabinet", "temperature": 125,
+                "duration_minutes": 30, "note": RUN,
             }], name="canteen: record a disinfection")
             if created:
                 _count("disinfections")
