@@ -54,7 +54,7 @@ for workers in "${WORKERS[@]}"; do
     done_before="$(psql "${PG[@]}" "$copy" -Atc "SELECT count(*) FROM school_inspection WHERE state = 'done'")"
     LOAD_SCHOOLS="$SCHOOLS" LOAD_RUN="$run" LOAD_DB="$copy" LOAD_OUT="$OUT/$run-sent.json" \
         "${LOCUST:-locust}" -f tests/benchmarks/locustfile.py --headless -H "http://127.0.0.1:$PORT" \
-        -u "$USERS" -r "$USERS" -t "${SECONDS_}s" --stop-timeout 120 --csv "$OUT/$run" --only-summary \
+        -u "$USERS" -r 10 -t "${SECONDS_}s" --stop-timeout 120 --csv "$OUT/$run" --only-summary \
         >"$OUT/$run-locust.log" 2>&1 || true
     kill "$server"; wait "$server" 2>/dev/null || true
     found="$(psql "${PG[@]}" "$copy" -Atc "

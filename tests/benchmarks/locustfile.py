@@ -24,6 +24,7 @@ import json
 import os
 import threading
 
+import gevent
 import gevent.event
 import requests
 from locust import HttpUser, between, events, task
@@ -62,9 +63,15 @@ class SchoolUser(HttpUser):
         login = f"s{self.school:03d}-{self.role}"
         params = {"db": DB, "login": login, "password": login}
         session = requests.Session()
-        response = session.post(f"{self.host}/web/session/authenticate",
-                                json={"jsonrpc": "2.0", "params": params}, timeout=600)
-        result = response.json().get("result")
+        result = None
+        for attempt in range(10):  # a busy server resets connections beyond its backlog: retry
+            try:
+                response = session.post(f"{self.host}/web/session/authenticate",
+                                        json={"jsonrpc": "2.0", "params": params}, timeout=600)
+                result = response.json().get("result")
+                break
+            except requests.RequestException:
+                gevent.sleep(1 + attempt)
         if not result or not result.get("uid"):
             events.request.fire(request_type="POST", name="login refused", response_time=0,
                                 response_length=0, exception=RuntimeError(login), context={})
