@@ -59,7 +59,8 @@ class SchoolUser(HttpUser):
 
     def on_start(self):
         """Log in (not counted: Odoo's password hash costs about a second of CPU by design)."""
-        self.school = next(_numbers) % SCHOOLS + 1
+        self.number = next(_numbers)
+        self.school = self.number % SCHOOLS + 1
         login = f"s{self.school:03d}-{self.role}"
         params = {"db": DB, "login": login, "password": login}
         session = requests.Session()
@@ -97,9 +98,16 @@ class SchoolUser(HttpUser):
         kwargs.setdefault("context", self.odoo_context)
         payload = {"jsonrpc": "2.0", "method": "call",
                    "params": {"model": model, "method": method, "args": list(args), "kwargs": kwargs}}
+        # one connection a request (as after an idle browser tab): Odoo closes idle
+        # keep-alive connections after 2 s, and a request sent on one just closed is lost
         with self.client.post(f"/web/dataset/call_kw/{model}/{method}", json=payload,
+                              headers={"Connection": "close"},
                               name=name or f"{model}.{method}", catch_response=True) as response:
-            body = response.json()
+            try:
+                body = response.json()
+            except ValueError:
+                response.failure(f"HTTP {response.status_code}, not JSON: {response.text[:80]!r}")
+                return None
             if "error" in body:
                 data = body["error"].get("data", {})
                 response.failure(f"{data.get('name')}: {data.get('message')}")
@@ -127,7 +135,9 @@ class Guard(SchoolUser):
         blocked = {line["inspection_id"][0] for line in others or ()}
         todo = [i for i in ids if i not in blocked]
         if todo:
-            inspection = todo[self.school % len(todo)]
+            # two guards of one school never take the same patrol: the second would be told
+            # (rightly) that it is finished already
+            inspection = todo[(self.number // SCHOOLS) % len(todo)]
             if self.call("school.inspection", "action_all_pass", [[inspection]], name="guard: all OK") is not None \
                     and self.call("school.inspection", "action_done", [[inspection]], name="guard: done") is not None:
                 _count("patrols")
