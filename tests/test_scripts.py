@@ -10,14 +10,16 @@ import pytest
 from conftest import REPO
 
 SCRIPTS = ["bin/run", "bin/test", "bin/lint", ".ci/run"]
+#: the benchmarks' shell scripts, outside bin/test but held to the same shape
+BENCH_SCRIPTS = ["tests/benchmarks/load_test.sh", "tests/benchmarks/replica_check.sh"]
 
 
-@pytest.mark.parametrize("script", SCRIPTS + ["bin/_common.sh"])
+@pytest.mark.parametrize("script", SCRIPTS + BENCH_SCRIPTS + ["bin/_common.sh"])
 def test_bash_syntax(script):
     subprocess.run(["bash", "-n", str(REPO / script)], check=True)
 
 
-@pytest.mark.parametrize("script", SCRIPTS)
+@pytest.mark.parametrize("script", SCRIPTS + BENCH_SCRIPTS)
 def test_executable_and_strict(script):
     path = REPO / script
     assert path.stat().st_mode & stat.S_IXUSR, f"{script} is not executable"

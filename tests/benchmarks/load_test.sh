@@ -21,7 +21,10 @@ shift $(( $# < 4 ? $# : 4 ))
 WORKERS=("${@:-1 4 8}")
 [ ${#WORKERS[@]} -eq 1 ] && read -r -a WORKERS <<<"${WORKERS[0]}"
 PORT="${LOAD_PORT:-8269}"
-PG=(-h "${PGHOST:-127.0.0.1}" -U "${PGUSER:-root}")
+PG=(-h "${PGHOST:-127.0.0.1}" -p "${PGPORT:-5432}" -U "${PGUSER:-root}")
+# LOAD_ODOO_ARGS: more server options (replica_check.sh adds the read replica); LOAD_KEEP=1
+# keeps the copy of the database after the run
+read -r -a extra_args <<<"${LOAD_ODOO_ARGS:-}"
 AP="$(python3 tools/school_dev.py addons-path "$PWD")"
 OUT="${LOAD_OUT_DIR:-/tmp/school-load}"
 # the odoo-bin of a source install beside the odoo package, else the "odoo" command
@@ -37,11 +40,11 @@ for workers in "${WORKERS[@]}"; do
     createdb "${PG[@]}" -T "$DB" "$copy"
     # the odoo script, not "python3 -m odoo": the multi-process server starts its gevent process
     # for the live updates by running its own argv[0] again
-    "${odoo_cmd[@]}" -d "$copy" --addons-path="$AP" --db_host="${PGHOST:-127.0.0.1}" --db_user="${PGUSER:-root}" \
+    "${odoo_cmd[@]}" -d "$copy" --addons-path="$AP" --db_host="${PGHOST:-127.0.0.1}" --db_user="${PGUSER:-root}" --db_port="${PGPORT:-5432}" \
         --http-interface=127.0.0.1 --http-port="$PORT" --gevent-port=$((PORT + 3)) --workers="$workers" \
         --max-cron-threads=0 --db-filter="^${copy}\$" --limit-time-real=600 --limit-time-cpu=600 \
         --limit-memory-soft=2147483648 --limit-memory-hard=2684354560 --log-level=warn \
-        --logfile="$OUT/$run-odoo.log" &
+        --logfile="$OUT/$run-odoo.log" "${extra_args[@]}" &
     server=$!
     for _ in $(seq 120); do
         curl -fs -o /dev/null "http://127.0.0.1:$PORT/web/login" && break
@@ -76,5 +79,5 @@ print(f"{workers:<8} {total['Request Count']:>9} {total['Failure Count']:>8} {fl
       + ", ".join(f"{key} {sent.get(key, 0)}→{found[key]}" for key in found)
       + (f"  LOST {lost}" if lost else ""))
 PY
-    dropdb "${PG[@]}" --if-exists "$copy"
+    [ -n "${LOAD_KEEP:-}" ] || dropdb "${PG[@]}" --if-exists "$copy"
 done
