@@ -58,7 +58,10 @@ class TestPaperSignatures(PaperCommon):
         text = self.keep_signed_paper(
             xmlid, receipt, lambda context: receipt.with_user(witness).with_context(**context).action_school_witness_sign()
         )
-        self.assertTrue(contains(text, "入库验收单"), text)
+        # the kept PDF's text holds the record's own values (Debian's wkhtmltopdf draws the
+        # headings' web font as outlines, which pdftotext cannot read: titles are checked in
+        # the HTML by assert_signatures and the paper test)
+        self.assertTrue(contains(text, receipt.partner_id.name), text)
         self.assert_signatures(
             self.paper_html(xmlid, receipt, self.manager), given=2,
             signers=[receipt.inspector_user_id.name, witness.name],
@@ -88,7 +91,7 @@ class TestPaperSignatures(PaperCommon):
         text = self.keep_signed_paper(
             xmlid, requisition, lambda context: requisition.with_user(self.manager).with_context(**context).action_issue()
         )
-        self.assertTrue(contains(text, "领用单"), text)
+        self.assertTrue(contains(text, requisition.department_id.name), text)
         self.assertEqual(requisition.collected_by, requisition.requested_by_id.name)
         self.assert_signatures(
             self.paper_html(xmlid, requisition, self.manager), drawn=1, given=2, signers=[requisition.collected_by]
