@@ -7,7 +7,6 @@ from odoo.exceptions import ValidationError
 
 from odoo.addons.school_base.models.school_workflow_mixin import workflow_step
 
-DEFAULT_TZ = "Asia/Shanghai"
 # fields the series computation writes; writing them does not trigger it again
 SERIES_FIELDS = {"consumption", "hours", "rate_per_hour", "is_night_leak", "reading_day", "is_first"}
 
@@ -94,7 +93,7 @@ class SchoolAssetsMeterReading(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _get_tz(self, company):
-        return pytz.timezone(company.partner_id.tz or DEFAULT_TZ)
+        return company._school_calendar_tz()
 
     @api.model
     def _is_night_interval(self, start, end, company):

@@ -8,10 +8,10 @@ from odoo.exceptions import ValidationError
 from odoo.service.model import _as_validation_error
 from odoo.tools import format_date, format_datetime, mute_logger
 
-# field types whose values Odoo converts itself (a wrong value raises ValueError deep in the ORM)
 # the school's time zone when its partner has none
 DEFAULT_TZ = "Asia/Shanghai"
 
+# field types whose values Odoo converts itself (a wrong value raises ValueError deep in the ORM)
 _CONVERTED_TYPES = ("selection", "integer", "float", "monetary", "date", "datetime", "boolean", "many2one")
 
 
